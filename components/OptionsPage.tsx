@@ -1,0 +1,224 @@
+import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { browser } from 'wxt/browser';
+import { HELPDESK_SITES, normalizeCustomHost } from '@/lib/helpdesk/registry';
+import type { HelpdeskName } from '@/lib/helpdesk/types';
+import { request } from '@/lib/messaging/client';
+import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
+import type { Settings } from '@/lib/settings/settings';
+import { StatusView } from './StatusView';
+
+type ImportResult = { kind: 'ok'; text: string } | { kind: 'error'; title: string; problems: string[] } | null;
+
+/** Reads a rubric file and explains every problem with its JSON path; nothing stored changes on error. */
+export async function readRubricFile(file: File): Promise<{ rubric: Rubric } | { title: string; problems: string[] }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await file.text());
+  } catch (err) {
+    return { title: `${file.name} is not valid JSON`, problems: [err instanceof Error ? err.message : String(err)] };
+  }
+  try {
+    return { rubric: parseRubric(json) };
+  } catch (err) {
+    if (err instanceof RubricError) {
+      return { title: `${file.name} is not a valid qa-rubric/1 file`, problems: err.problems.map((p) => `${p.path}: ${p.message}`) };
+    }
+    throw err;
+  }
+}
+
+export function OptionsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [rubrics, setRubrics] = useState<Rubric[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [nameDraft, setNameDraft] = useState('');
+  const [nameSaved, setNameSaved] = useState(false);
+  const [host, setHost] = useState('');
+  const [hostHelpdesk, setHostHelpdesk] = useState<HelpdeskName>('zendesk');
+  const [domainMessage, setDomainMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [importResult, setImportResult] = useState<ImportResult>(null);
+
+  const refreshRubrics = useCallback(() => request('rubrics:list', {}).then(setRubrics), []);
+
+  useEffect(() => {
+    Promise.all([request('settings:get', {}), request('rubrics:list', {})])
+      .then(([s, r]) => {
+        setSettings(s);
+        setNameDraft(s.reviewerName);
+        setRubrics(r);
+      })
+      .catch((err: Error) => setLoadError(err.message));
+  }, []);
+
+  const saveName = async () => {
+    const next = await request('settings:update', { reviewerName: nameDraft.trim() });
+    setSettings(next);
+    setNameSaved(true);
+  };
+
+  const addDomain = () => {
+    const normalized = normalizeCustomHost(host);
+    if (!normalized) {
+      setDomainMessage({ ok: false, text: `"${host}" is not a web address such as support.acme.com.` });
+      return;
+    }
+    // permissions.request must run inside the click, before any await, or the browser refuses it.
+    browser.permissions
+      .request({ origins: [`https://${normalized}/*`] })
+      .then(async (granted) => {
+        if (!granted) {
+          setDomainMessage({ ok: false, text: `Permission for ${normalized} was declined, so the extension cannot read tickets there.` });
+          return;
+        }
+        setSettings(await request('domains:register', { host: normalized, helpdesk: hostHelpdesk }));
+        setDomainMessage({ ok: true, text: `${normalized} added. Open a ticket there to score it.` });
+        setHost('');
+      })
+      .catch((err: Error) => setDomainMessage({ ok: false, text: err.message }));
+  };
+
+  const removeDomain = async (h: string) => {
+    setSettings(await request('domains:remove', { host: h }));
+    setDomainMessage({ ok: true, text: `${h} removed.` });
+  };
+
+  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      const read = await readRubricFile(file);
+      if ('rubric' in read) {
+        const stored = await request('rubrics:import', { rubric: read.rubric });
+        await refreshRubrics();
+        setImportResult({ kind: 'ok', text: `Imported "${stored.name}" as version ${stored.version}.` });
+      } else {
+        setImportResult({ kind: 'error', ...read });
+      }
+    } catch (err) {
+      setImportResult({ kind: 'error', title: `${file.name} could not be imported`, problems: [err instanceof Error ? err.message : String(err)] });
+    } finally {
+      input.value = '';
+    }
+  };
+
+  if (loadError) {
+    return (
+      <main className="options-page">
+        <StatusView title="Options could not be loaded" tone="error">
+          <p>{loadError}</p>
+        </StatusView>
+      </main>
+    );
+  }
+  if (!settings || !rubrics) {
+    return (
+      <main className="options-page">
+        <StatusView title="Loading options…" tone="busy" />
+      </main>
+    );
+  }
+
+  return (
+    <main className="options-page" data-testid="options-page">
+      <h1>QA Scorecards — Options</h1>
+
+      <section className="card" aria-labelledby="reviewer-heading">
+        <h2 id="reviewer-heading">Reviewer</h2>
+        <p className="muted">Used when the helpdesk does not tell us who is signed in.</p>
+        <div className="row">
+          <input type="text" aria-label="Your name" placeholder="Your name" value={nameDraft} onChange={(e) => (setNameDraft(e.target.value), setNameSaved(false))} onBlur={() => void saveName()} />
+          <button type="button" onClick={() => void saveName()}>
+            Save
+          </button>
+          {nameSaved && <span className="ok-text">Saved</span>}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="domains-heading">
+        <h2 id="domains-heading">Custom helpdesk domains</h2>
+        <p className="muted">Zendesk and Freshdesk on their own addresses work out of the box. Add a custom address and the browser asks you to allow it.</p>
+        <div className="row">
+          <input type="text" aria-label="Helpdesk address" placeholder="support.acme.com" value={host} onChange={(e) => setHost(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && addDomain()} />
+          <select aria-label="Helpdesk" value={hostHelpdesk} onChange={(e) => setHostHelpdesk(e.target.value as HelpdeskName)}>
+            {HELPDESK_SITES.map((s) => (
+              <option key={s.name} value={s.name}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" onClick={addDomain}>
+            Add domain
+          </button>
+        </div>
+        {domainMessage && (
+          <p className={domainMessage.ok ? 'ok-text' : 'import-error'} role="status">
+            {domainMessage.text}
+          </p>
+        )}
+        {settings.customDomains.length > 0 && (
+          <ul className="plain-list">
+            {settings.customDomains.map((d) => (
+              <li key={d.host} data-testid="custom-domain">
+                <span>
+                  {d.host} · {HELPDESK_SITES.find((s) => s.name === d.helpdesk)?.label}
+                </span>
+                <button type="button" onClick={() => void removeDomain(d.host)}>
+                  Remove
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="rubrics-heading">
+        <h2 id="rubrics-heading">Rubric library</h2>
+        <div className="row">
+          <label>
+            Default rubric{' '}
+            <select
+              value={settings.defaultRubricId ?? ''}
+              onChange={async (e) => setSettings(await request('settings:update', { defaultRubricId: e.target.value || null }))}
+            >
+              <option value="">Automatic</option>
+              {rubrics.map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="row">
+            Import a <code>qa-rubric/1</code> file:
+            <input type="file" accept=".json,application/json" data-testid="rubric-import" onChange={(e) => void onImport(e)} />
+          </label>
+        </div>
+        {importResult?.kind === 'ok' && (
+          <p className="ok-text" role="status">
+            {importResult.text}
+          </p>
+        )}
+        {importResult?.kind === 'error' && (
+          <div role="alert">
+            <p className="import-error">{importResult.title}. Nothing was imported:</p>
+            <ul className="plain-list import-error" data-testid="import-error">
+              {importResult.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <ul className="plain-list">
+          {rubrics.map((r) => (
+            <li key={r.id} data-testid="rubric-item" data-rubric-id={r.id} data-rubric-version={r.version}>
+              <span>
+                <strong>{r.name}</strong> <span className="muted">v{r.version} · {r.criteria.length} criteria{r.passMark !== undefined ? ` · pass mark ${r.passMark}%` : ''}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { describeLoadError } from '@/lib/helpdesk/errors';
+import { siteFor } from '@/lib/helpdesk/registry';
+import type { Person } from '@/lib/helpdesk/types';
+import { request } from '@/lib/messaging/client';
+import type { TabState } from '@/lib/messaging/protocol';
+import type { Settings } from '@/lib/settings/settings';
+import { Scorecard } from './Scorecard';
+import { StatusView } from './StatusView';
+import { TicketHeader } from './TicketHeader';
+import { Transcript } from './Transcript';
+import { useBoundTab } from './hooks/use-bound-tab';
+import { useAsync } from './hooks/use-request';
+import { useTabState } from './hooks/use-tab-state';
+
+function Countdown({ until }: { until: number }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 250);
+    return () => clearInterval(timer);
+  }, [until]);
+  return <strong data-testid="retry-countdown">{Math.max(0, Math.ceil((until - now) / 1000))} s</strong>;
+}
+
+/** The helpdesk's signed-in agent, else the name from Options, so every review has a reviewer. */
+function effectiveReviewer(fromHelpdesk: Person | null, settings: Settings | undefined): Person & { fallback?: boolean } {
+  if (fromHelpdesk) return fromHelpdesk;
+  const name = settings?.reviewerName.trim();
+  return name ? { id: `local:${name.toLowerCase()}`, name } : { id: 'local:reviewer', name: 'Reviewer', fallback: true };
+}
+
+function openOptions() {
+  void browser.runtime.openOptionsPage();
+}
+
+function NotReady({ state, reload }: { state: Exclude<TabState, { status: 'ready' }> | { status: 'connecting' } | { status: 'unreachable'; message: string }; reload: () => void }) {
+  switch (state.status) {
+    case 'connecting':
+      return <StatusView title="Looking for a ticket…" tone="busy" />;
+    case 'unreachable':
+      return (
+        <StatusView title="The extension is restarting" tone="error" testId="load-error">
+          <p>{state.message}</p>
+          <button type="button" onClick={() => location.reload()}>
+            Reload panel
+          </button>
+        </StatusView>
+      );
+    case 'idle':
+      return (
+        <StatusView title="No ticket open" testId="no-ticket">
+          <p>Open a ticket in Zendesk or Freshdesk and its scorecard appears here.</p>
+          <p className="muted">
+            Your helpdesk has its own address (like support.acme.com)?{' '}
+            <button type="button" className="link-button" onClick={openOptions}>
+              Add it in Options
+            </button>{' '}
+            so the extension may read it.
+          </p>
+        </StatusView>
+      );
+    case 'loading':
+      return (
+        <StatusView title={`Loading ticket #${state.ticketId}…`} tone="busy" testId="ticket-loading">
+          <p className="muted">{state.loaded > 0 ? `${state.loaded} messages read from ${siteFor(state.helpdesk).label}` : `Reading from ${siteFor(state.helpdesk).label}`}</p>
+        </StatusView>
+      );
+    case 'waiting': {
+      const label = siteFor(state.helpdesk).label;
+      return (
+        <StatusView title={state.reason === 'rate-limited' ? `${label} asked us to slow down` : `${label} did not answer`} tone="busy" testId="load-waiting">
+          <p>
+            {state.reason === 'rate-limited' ? 'Rate limit reached. ' : 'Retrying with backoff. '}
+            Next try in <Countdown until={state.retryAt} /> (attempt {state.attempt + 1}).
+          </p>
+        </StatusView>
+      );
+    }
+    case 'error':
+      return (
+        <StatusView title="This ticket could not be loaded" tone="error" testId="load-error">
+          <p>{describeLoadError(state.error, siteFor(state.helpdesk).label, state.ticketId)}</p>
+          {state.error.detail && <p className="muted detail">{state.error.detail}</p>}
+          <button type="button" onClick={reload}>
+            Try again
+          </button>
+        </StatusView>
+      );
+  }
+}
+
+export function SidePanel() {
+  const { tabId, pinned } = useBoundTab();
+  const { state, reload } = useTabState(tabId);
+  const ready = state.status === 'ready';
+  const rubrics = useAsync(ready ? 'rubrics' : null, () => request('rubrics:list', {}));
+  const settings = useAsync(ready ? 'settings' : null, () => request('settings:get', {}));
+
+  const popOut = () => {
+    if (tabId === null) return;
+    void browser.windows.create({ url: browser.runtime.getURL(`/sidepanel.html?tabId=${tabId}`), type: 'popup', width: 460, height: 820 });
+  };
+
+  return (
+    <main className="qa-panel" data-testid="qa-panel" data-tab-id={tabId ?? ''}>
+      <div className="panel-toolbar">
+        <span className="brand">QA Scorecard</span>
+        <span className="toolbar-actions">
+          {ready && (
+            <button type="button" className="icon-button" onClick={reload} title="Read the ticket again">
+              ↻ Reload
+            </button>
+          )}
+          {!pinned && (
+            <button type="button" className="icon-button" onClick={popOut} title="Open this scorecard in its own window" disabled={tabId === null}>
+              ⧉ Pop out
+            </button>
+          )}
+          <button type="button" className="icon-button" onClick={openOptions} title="Options">
+            ⚙
+          </button>
+        </span>
+      </div>
+      {state.status !== 'ready' ? (
+        <NotReady state={state} reload={reload} />
+      ) : (
+        <>
+          <TicketHeader ticket={state.ticket} />
+          <Transcript key={`${state.ticket.instance}:${state.ticket.id}`} messages={state.ticket.messages} />
+          {rubrics.error || settings.error ? (
+            <StatusView title="Rubrics could not be read" tone="error" testId="review-error">
+              <p>{(rubrics.error ?? settings.error)?.message}</p>
+            </StatusView>
+          ) : !rubrics.data || !settings.data ? (
+            <StatusView title="Loading rubrics…" tone="busy" />
+          ) : (
+            <ReviewerScorecard state={state} rubrics={rubrics.data} settings={settings.data} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}
+
+function ReviewerScorecard({ state, rubrics, settings }: { state: Extract<TabState, { status: 'ready' }>; rubrics: Parameters<typeof Scorecard>[0]['rubrics']; settings: Settings }) {
+  const reviewer = effectiveReviewer(state.reviewer, settings);
+  return (
+    <>
+      {reviewer.fallback && (
+        <p className="notice">
+          {siteFor(state.ticket.helpdesk).label} did not tell us who you are.{' '}
+          <button type="button" className="link-button" onClick={openOptions}>
+            Set your reviewer name
+          </button>{' '}
+          so reviews carry it.
+        </p>
+      )}
+      <Scorecard key={`${state.ticket.helpdesk}:${state.ticket.instance}:${state.ticket.id}`} ticket={state.ticket} reviewer={reviewer} rubrics={rubrics} defaultRubricId={settings.defaultRubricId} />
+    </>
+  );
+}

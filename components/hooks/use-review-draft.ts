@@ -1,0 +1,176 @@
+// One review being written: the reviewer's answers, autosaved (debounced) through the background,
+// submitted, and reopened as a new revision. Saves are chained so they never overtake each other.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { request } from '@/lib/messaging/client';
+import type { Person, Ticket } from '@/lib/helpdesk/types';
+import { answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
+import type { Rubric } from '@/lib/rubric/schema';
+
+export const AUTOSAVE_DELAY_MS = 400;
+const RETRY_DELAY_MS = 3_000;
+
+export type SaveStatus = 'empty' | 'pending' | 'saving' | 'saved' | 'error';
+
+export interface DraftFields {
+  answers: Record<string, AnswerInput>;
+  strengths: string;
+  improvements: string;
+}
+
+export interface ReviewDraft extends DraftFields {
+  record: ReviewRecord | null;
+  status: SaveStatus;
+  error: string | null;
+  busy: boolean;
+  setAnswer: (criterionId: string, change: Partial<AnswerInput>) => void;
+  setText: (field: 'strengths' | 'improvements', text: string) => void;
+  submit: () => Promise<void>;
+  revise: () => Promise<void>;
+}
+
+function fieldsOf(record: ReviewRecord | null): DraftFields {
+  return {
+    answers: record ? answersToInput(record) : {},
+    strengths: record?.strengths ?? '',
+    improvements: record?.improvements ?? '',
+  };
+}
+
+export function useReviewDraft(opts: {
+  ticket: Ticket;
+  reviewer: Person;
+  rubric: Rubric;
+  kind: ReviewKind;
+  initial: ReviewRecord | null;
+}): ReviewDraft {
+  const { ticket, reviewer, rubric, kind, initial } = opts;
+  const [record, setRecord] = useState<ReviewRecord | null>(initial);
+  const [fields, setFields] = useState<DraftFields>(() => fieldsOf(initial));
+  const [status, setStatus] = useState<SaveStatus>(initial ? 'saved' : 'empty');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const fieldsRef = useRef(fields);
+  const recordRef = useRef(record);
+  const dirtyRef = useRef(false);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const chainRef = useRef<Promise<unknown>>(Promise.resolve());
+
+  const buildInput = useCallback(
+    (): ReviewDraftInput => ({
+      ...(recordRef.current ? { id: recordRef.current.id } : {}),
+      kind,
+      ticket: {
+        helpdesk: ticket.helpdesk,
+        instance: ticket.instance,
+        id: ticket.id,
+        url: ticket.url,
+        channel: ticket.channel,
+        subject: ticket.subject,
+      },
+      reviewee: ticket.assignee ? { id: ticket.assignee.id, name: ticket.assignee.name } : null,
+      reviewer: { id: reviewer.id, name: reviewer.name },
+      rubric: { id: rubric.id, version: rubric.version },
+      answers: fieldsRef.current.answers,
+      strengths: fieldsRef.current.strengths,
+      improvements: fieldsRef.current.improvements,
+    }),
+    [kind, ticket, reviewer, rubric],
+  );
+
+  const flush = useCallback((): Promise<unknown> => {
+    clearTimeout(timerRef.current);
+    if (!dirtyRef.current) return chainRef.current;
+    dirtyRef.current = false;
+    chainRef.current = chainRef.current.then(async () => {
+      setStatus('saving');
+      try {
+        // Built here, after the previous save, so a first save's new id is reused.
+        const saved = await request('reviews:save-draft', buildInput());
+        recordRef.current = saved;
+        setRecord(saved);
+        setError(null);
+        if (!dirtyRef.current) setStatus('saved');
+      } catch (err) {
+        dirtyRef.current = true;
+        setStatus('error');
+        setError(err instanceof Error ? err.message : String(err));
+        timerRef.current = setTimeout(() => void flush(), RETRY_DELAY_MS);
+      }
+    });
+    return chainRef.current;
+  }, [buildInput]);
+
+  const change = useCallback(
+    (update: (f: DraftFields) => DraftFields) => {
+      if (recordRef.current?.status === 'submitted') return;
+      fieldsRef.current = update(fieldsRef.current);
+      setFields(fieldsRef.current);
+      dirtyRef.current = true;
+      setStatus('pending');
+      clearTimeout(timerRef.current);
+      timerRef.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  const setAnswer = useCallback(
+    (criterionId: string, delta: Partial<AnswerInput>) =>
+      change((f) => {
+        const prev = f.answers[criterionId] ?? { value: null, comment: '' };
+        return { ...f, answers: { ...f.answers, [criterionId]: { ...prev, ...delta } } };
+      }),
+    [change],
+  );
+
+  const setText = useCallback((field: 'strengths' | 'improvements', text: string) => change((f) => ({ ...f, [field]: text })), [change]);
+
+  const submit = useCallback(async () => {
+    setBusy(true);
+    try {
+      await flush();
+      const submitted = await request('reviews:submit', buildInput());
+      recordRef.current = submitted;
+      setRecord(submitted);
+      setStatus('saved');
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }, [flush, buildInput]);
+
+  const revise = useCallback(async () => {
+    const current = recordRef.current;
+    if (!current) return;
+    setBusy(true);
+    try {
+      const draft = await request('reviews:revise', { id: current.id });
+      recordRef.current = draft;
+      setRecord(draft);
+      fieldsRef.current = fieldsOf(draft);
+      setFields(fieldsRef.current);
+      setStatus('saved');
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  }, []);
+
+  // Leaving the ticket, closing the panel or hiding it must not drop the last keystrokes.
+  useEffect(() => {
+    const onHide = () => void flush();
+    window.addEventListener('pagehide', onHide);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      document.removeEventListener('visibilitychange', onHide);
+      void flush();
+    };
+  }, [flush]);
+
+  return { ...fields, record, status, error, busy, setAnswer, setText, submit, revise };
+}

@@ -1,0 +1,91 @@
+// What the background answers to each protocol message. Browser APIs arrive as plain functions
+// in `deps`, so the handlers run under fake-indexeddb in unit tests.
+import type { QaDatabase } from '../db/schema';
+import { openReview, reviseReview, saveDraft, submitReview, type Clock } from '../db/reviews';
+import { getRubric, importRubric, listLatestRubrics } from '../db/rubrics';
+import { readSettings, updateSettings } from '../db/settings';
+import { normalizeCustomHost } from '../helpdesk/registry';
+import type { HelpdeskName } from '../helpdesk/types';
+import { ticketReportSchema } from '../messaging/protocol';
+import type { Handlers } from '../messaging/server';
+import { parseRubric } from '../rubric/schema';
+import type { TabStates } from './tab-states';
+
+export interface BackgroundDeps {
+  db: QaDatabase;
+  tabs: TabStates;
+  clock: Clock;
+  /** settles once built-in rubrics are seeded; rubric reads wait for it on first start */
+  ready: Promise<unknown>;
+  reloadTab: (tabId: number) => Promise<void>;
+  registerDomain: (host: string, helpdesk: HelpdeskName) => Promise<void>;
+  unregisterDomain: (host: string) => Promise<void>;
+}
+
+class HandlerError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const { db, clock } = deps;
+
+  const rubricFor = async (ref: { id: string; version: number }) => {
+    await deps.ready;
+    const rubric = await getRubric(db, ref.id, ref.version);
+    if (!rubric) throw new HandlerError('rubric-missing', `Rubric "${ref.id}" version ${ref.version} is not in the library.`);
+    return rubric;
+  };
+
+  return {
+    'ticket:report': (report, sender) => {
+      if (sender.tabId === undefined) throw new HandlerError('no-tab', 'Ticket reports must come from a tab.');
+      deps.tabs.applyReport(sender.tabId, report);
+      return { ok: true };
+    },
+    'tab:get-state': ({ tabId }) =>
+      deps.tabs.get(tabId, (raw) => {
+        const parsed = ticketReportSchema.safeParse(raw);
+        return parsed.success ? parsed.data : null;
+      }),
+    'tab:reload': async ({ tabId }) => {
+      await deps.reloadTab(tabId);
+      return { ok: true };
+    },
+    'reviews:open': (slot) => openReview(db, slot),
+    'reviews:save-draft': async (input) => saveDraft(db, await rubricFor(input.rubric), input, clock),
+    'reviews:submit': async (input) => {
+      const answered = Object.values(input.answers).some((a) => a.value !== null);
+      if (!answered) throw new HandlerError('empty-review', 'Rate at least one criterion before submitting.');
+      return submitReview(db, await rubricFor(input.rubric), input, clock);
+    },
+    'reviews:revise': ({ id }) => reviseReview(db, id, clock),
+    'rubrics:list': async () => {
+      await deps.ready;
+      return listLatestRubrics(db);
+    },
+    'rubrics:get': async ({ id, version }) => {
+      await deps.ready;
+      return getRubric(db, id, version);
+    },
+    'rubrics:import': ({ rubric }) => importRubric(db, parseRubric(rubric), clock.now()),
+    'settings:get': () => readSettings(db),
+    'settings:update': (patch) => updateSettings(db, patch),
+    'domains:register': async ({ host, helpdesk }) => {
+      const normalized = normalizeCustomHost(host);
+      if (!normalized) throw new HandlerError('bad-host', `"${host}" is not a web address such as support.acme.com.`);
+      await deps.registerDomain(normalized, helpdesk);
+      return updateSettings(db, (s) => ({
+        customDomains: [...s.customDomains.filter((d) => d.host !== normalized), { host: normalized, helpdesk }],
+      }));
+    },
+    'domains:remove': async ({ host }) => {
+      await deps.unregisterDomain(host);
+      return updateSettings(db, (s) => ({ customDomains: s.customDomains.filter((d) => d.host !== host) }));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// One ticket snapshot per browser tab, held by the background. The panel asks for a tab's state
+// and is told when it changes; the content script's open port tells us when its page is gone.
+import type { TabState, TicketReport } from '../messaging/protocol';
+import { reportToState } from './report-to-state';
+
+export interface TabStatesDeps {
+  broadcast: (tabId: number, state: TabState) => void;
+  /** asks the tab's content script for its last report; rejects when none is listening */
+  askContentScript: (tabId: number) => Promise<unknown>;
+  now?: () => number;
+}
+
+export class TabStates {
+  private readonly states = new Map<number, TabState>();
+  private readonly ports = new Map<number, object>();
+
+  constructor(private readonly deps: TabStatesDeps) {}
+
+  set(tabId: number, state: TabState): TabState {
+    this.states.set(tabId, state);
+    this.deps.broadcast(tabId, state);
+    return state;
+  }
+
+  applyReport(tabId: number, report: TicketReport): TabState {
+    return this.set(tabId, reportToState(report, (this.deps.now ?? Date.now)()));
+  }
+
+  /** The known state, or — after a service-worker restart forgot it — whatever the tab reports now. */
+  async get(tabId: number, parseReport: (raw: unknown) => TicketReport | null): Promise<TabState> {
+    const known = this.states.get(tabId);
+    if (known) return known;
+    try {
+      const report = parseReport(await this.deps.askContentScript(tabId));
+      if (report) return this.applyReport(tabId, report);
+    } catch {
+      // No content script in that tab: not a helpdesk page, or one we have no permission for.
+    }
+    return { status: 'idle' };
+  }
+
+  connected(tabId: number, port: object): void {
+    this.ports.set(tabId, port);
+  }
+
+  disconnected(tabId: number, port: object): void {
+    // A reload connects the new page's port before the old one's disconnect may arrive.
+    if (this.ports.get(tabId) !== port) return;
+    this.ports.delete(tabId);
+    this.set(tabId, { status: 'idle' });
+  }
+
+  forget(tabId: number): void {
+    this.states.delete(tabId);
+    this.ports.delete(tabId);
+  }
+}

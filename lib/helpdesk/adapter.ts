@@ -1,0 +1,22 @@
+// What a helpdesk contributes to the content-script side. A third helpdesk implements this in its
+// own folder and gets a content script that calls runTicketReporter with it.
+import type { HttpOptions } from './http';
+import type { HelpdeskName } from './types';
+
+export interface FetchContext {
+  origin: string;
+  ticketId: string;
+  http: HttpOptions;
+  /** messages fetched so far, for the panel's progress line */
+  onProgress: (loaded: number) => void;
+}
+
+export interface HelpdeskContentAdapter {
+  name: HelpdeskName;
+  /** the ticket in front of the agent, or null when no ticket is open */
+  currentTicketId(location: Location | URL, doc: Document): string | null;
+  /** elements whose changes may mean another ticket tab was brought forward */
+  watchRoots?(doc: Document): Element[];
+  /** raw API bodies, parsed later in the background */
+  fetchTicket(ctx: FetchContext): Promise<Record<string, unknown>>;
+}

@@ -1,0 +1,49 @@
+// Load failures as values. Content scripts produce them without zod; the panel turns them into
+// plain sentences for the reviewer.
+
+export type LoadErrorCode =
+  | 'not-logged-in'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server-error'
+  | 'bad-response'
+  | 'network'
+  | 'parse';
+
+export interface LoadError {
+  code: LoadErrorCode;
+  /** HTTP status where there was one */
+  status?: number;
+  /** technical detail (parser message, endpoint) shown under the sentence */
+  detail?: string;
+}
+
+export class HelpdeskHttpError extends Error {
+  constructor(
+    readonly loadError: LoadError,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${loadError.code}${loadError.status ? ` (${loadError.status})` : ''}${loadError.detail ? `: ${loadError.detail}` : ''}`);
+    this.name = 'HelpdeskHttpError';
+  }
+}
+
+export function describeLoadError(error: LoadError, helpdeskLabel: string, ticketId?: string): string {
+  const ticket = ticketId ? `ticket #${ticketId}` : 'this ticket';
+  switch (error.code) {
+    case 'not-logged-in':
+      return `Sign in to ${helpdeskLabel} to load ${ticket}. Your session has ended or your role cannot read it.`;
+    case 'not-found':
+      return `${helpdeskLabel} could not find ${ticket}. It may have been deleted or merged, or you may not have access to it.`;
+    case 'rate-limited':
+      return `${helpdeskLabel} is limiting requests right now, so ${ticket} could not be loaded. Try again in a minute.`;
+    case 'server-error':
+      return `${helpdeskLabel} had a problem answering${error.status ? ` (error ${error.status})` : ''}. We retried several times; try again shortly.`;
+    case 'bad-response':
+      return `${helpdeskLabel} sent something other than ticket data. If you were signed out, sign in again and reload.`;
+    case 'network':
+      return `Could not reach ${helpdeskLabel}. Check your connection and try again.`;
+    case 'parse':
+      return `${helpdeskLabel} sent ticket data in a shape we could not read, so ${ticket} is not shown.`;
+  }
+}

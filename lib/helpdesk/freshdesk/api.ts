@@ -1,0 +1,88 @@
+// Reads a Freshdesk ticket with the agent's session. The agent app's own private API (/api/_/)
+// works with the session cookie; the public /api/v2 is the fallback and returns the same objects
+// unwrapped.
+import type { FetchContext } from '../adapter';
+import { HelpdeskHttpError } from '../errors';
+import { getJson, type HttpOptions } from '../http';
+
+export const FRESHDESK_PAGE_SIZE = 100;
+const MAX_PAGES = 100;
+
+async function withFallback(primary: string, fallback: string, http: HttpOptions): Promise<unknown> {
+  try {
+    return await getJson(primary, http);
+  } catch (err) {
+    const code = err instanceof HelpdeskHttpError ? err.loadError.code : null;
+    // A missing ticket is missing on both APIs; only an endpoint problem deserves the second try.
+    if (code !== 'bad-response' && code !== 'rate-limited') throw err;
+    return getJson(fallback, http);
+  }
+}
+
+function conversationsOf(body: unknown): unknown[] {
+  if (Array.isArray(body)) return body;
+  const list = (body as { conversations?: unknown } | null)?.conversations;
+  if (Array.isArray(list)) return list;
+  throw new HelpdeskHttpError({ code: 'bad-response', detail: 'conversations page without a list' });
+}
+
+function ticketOf(body: unknown): Record<string, unknown> | null {
+  const inner = (body as { ticket?: unknown } | null)?.ticket ?? body;
+  return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : null;
+}
+
+function idString(value: unknown): string | null {
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : null;
+}
+
+export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
+  const { origin, ticketId, http } = ctx;
+  const ticket = await withFallback(
+    `${origin}/api/_/tickets/${ticketId}?include=requester,stats`,
+    `${origin}/api/v2/tickets/${ticketId}?include=requester,stats`,
+    http,
+  );
+
+  const conversations: unknown[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const query = `per_page=${FRESHDESK_PAGE_SIZE}&page=${page}`;
+    const body = await withFallback(
+      `${origin}/api/_/tickets/${ticketId}/conversations?${query}`,
+      `${origin}/api/v2/tickets/${ticketId}/conversations?${query}`,
+      http,
+    );
+    const list = conversationsOf(body);
+    for (const c of list) conversations.push(c);
+    ctx.onProgress(conversations.length + 1);
+    if (list.length < FRESHDESK_PAGE_SIZE) break;
+  }
+
+  // Names of the agents who wrote replies and notes; the requester comes with the ticket.
+  const t = ticketOf(ticket);
+  const requesterId = idString(t?.requester_id);
+  const authorIds = new Set<string>();
+  const responder = idString(t?.responder_id);
+  if (responder) authorIds.add(responder);
+  for (const c of conversations) {
+    const id = idString((c as { user_id?: unknown } | null)?.user_id);
+    if (id) authorIds.add(id);
+  }
+  if (requesterId) authorIds.delete(requesterId);
+  const agents: unknown[] = [];
+  for (const id of authorIds) {
+    try {
+      agents.push(await getJson(`${origin}/api/v2/agents/${id}`, http));
+    } catch (err) {
+      // Not an agent (a CC'd contact) or not visible to this role: the parser names them by id.
+      if (!(err instanceof HelpdeskHttpError) || err.loadError.code === 'rate-limited') throw err;
+    }
+  }
+
+  let me: unknown = null;
+  try {
+    me = await getJson(`${origin}/api/v2/agents/me`, http);
+  } catch (err) {
+    if (!(err instanceof HelpdeskHttpError) || err.loadError.code === 'rate-limited') throw err;
+  }
+  return { ticket, conversations, agents, me };
+}

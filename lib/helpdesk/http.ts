@@ -1,0 +1,139 @@
+// Same-origin JSON reads with the agent's session, shared by every helpdesk adapter.
+// Runs in content scripts: no zod, and time, sleep and randomness are injectable for tests.
+import { HelpdeskHttpError } from './errors';
+
+export type WaitReason = 'rate-limited' | 'server-error' | 'network';
+
+export interface WaitNotice {
+  reason: WaitReason;
+  /** epoch ms when the next attempt starts, for the panel's countdown */
+  retryAt: number;
+  attempt: number;
+}
+
+export interface HttpOptions {
+  fetch: typeof fetch;
+  signal?: AbortSignal;
+  onWait?: (notice: WaitNotice) => void;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+  /** attempts per request for 429 and 5xx/network failures */
+  maxAttempts?: number;
+}
+
+export const BACKOFF_BASE_MS = 1_000;
+export const BACKOFF_CAP_MS = 60_000;
+const DEFAULT_MAX_ATTEMPTS = 6;
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Retry-After is seconds or an HTTP date. Zendesk also sends none, or "1" while the limit
+ * persists, so callers never rely on it alone: the wait is at least the exponential backoff.
+ */
+export function parseRetryAfter(header: string | null, now: number): number | null {
+  if (!header) return null;
+  const trimmed = header.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+/** Full-jitter exponential backoff: attempt 1 → up to 1 s, 2 → up to 2 s, … capped. */
+export function backoffMs(attempt: number, random: () => number): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+export function rateLimitWaitMs(retryAfter: number | null, attempt: number, random: () => number): number {
+  const backoff = backoffMs(attempt, random);
+  // A first Retry-After is trusted as given; once it has proved too short, backoff grows past it.
+  const wait = retryAfter === null ? backoff : attempt === 1 ? retryAfter : Math.max(retryAfter, backoff);
+  return Math.min(BACKOFF_CAP_MS, Math.max(wait, 250));
+}
+
+function looksLikeJson(contentType: string | null, text: string): boolean {
+  if (contentType && /json/i.test(contentType)) return true;
+  return /^\s*[[{]/.test(text);
+}
+
+export async function getJson(url: string, options: HttpOptions): Promise<unknown> {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  const path = url.replace(/^https?:\/\/[^/]+/, '');
+
+  for (let attempt = 1; ; attempt++) {
+    let response: Response;
+    try {
+      response = await options.fetch(url, {
+        credentials: 'include',
+        headers: { Accept: 'application/json' },
+        signal: options.signal,
+      });
+    } catch (err) {
+      if (options.signal?.aborted) throw err;
+      if (attempt >= maxAttempts) throw new HelpdeskHttpError({ code: 'network', detail: path });
+      const wait = backoffMs(attempt, random);
+      options.onWait?.({ reason: 'network', retryAt: now() + wait, attempt });
+      await sleep(wait, options.signal);
+      continue;
+    }
+
+    if (response.status === 429) {
+      const wait = rateLimitWaitMs(parseRetryAfter(response.headers.get('Retry-After'), now()), attempt, random);
+      if (attempt >= maxAttempts) throw new HelpdeskHttpError({ code: 'rate-limited', status: 429, detail: path }, wait);
+      options.onWait?.({ reason: 'rate-limited', retryAt: now() + wait, attempt });
+      await sleep(wait, options.signal);
+      continue;
+    }
+    if (response.status >= 500) {
+      if (attempt >= maxAttempts) throw new HelpdeskHttpError({ code: 'server-error', status: response.status, detail: path });
+      const wait = backoffMs(attempt, random);
+      options.onWait?.({ reason: 'server-error', retryAt: now() + wait, attempt });
+      await sleep(wait, options.signal);
+      continue;
+    }
+    if (response.status === 401 || response.status === 403) {
+      throw new HelpdeskHttpError({ code: 'not-logged-in', status: response.status, detail: path });
+    }
+    if (response.status === 404) throw new HelpdeskHttpError({ code: 'not-found', status: 404, detail: path });
+    if (!response.ok) throw new HelpdeskHttpError({ code: 'bad-response', status: response.status, detail: path });
+
+    const text = await response.text();
+    if (!looksLikeJson(response.headers.get('Content-Type'), text)) {
+      throw new HelpdeskHttpError({ code: 'bad-response', status: response.status, detail: `${path} answered with a web page, not JSON` });
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new HelpdeskHttpError({ code: 'bad-response', status: response.status, detail: `${path} sent malformed JSON` });
+    }
+  }
+}
+
+/** Follows a next-page link only on the helpdesk's own origin, so a payload cannot send the session elsewhere. */
+export function sameOriginUrl(next: unknown, origin: string): string | null {
+  if (typeof next !== 'string' || !next) return null;
+  try {
+    const url = new URL(next, origin);
+    return url.origin === origin ? url.href : null;
+  } catch {
+    return null;
+  }
+}

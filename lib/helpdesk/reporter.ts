@@ -1,0 +1,140 @@
+// The content-script half of every helpdesk: watch which ticket is in front of the agent, read it
+// through the adapter, and hand the raw JSON to the background. Parsing happens there, which keeps
+// this bundle small and the helpdesk page responsive.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { HelpdeskContentAdapter } from './adapter';
+import { HelpdeskHttpError, type LoadError } from './errors';
+import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, TICKET_TAB_PORT } from '../messaging/names';
+import type { TicketReport } from '../messaging/protocol';
+import { sendMessage } from '../messaging/send';
+
+/** Returning to a ticket tab within this time shows the copy already read, without new requests. */
+const CACHE_MS = 2 * 60_000;
+const CACHE_ENTRIES = 6;
+/** Tab switches in Zendesk flip several attributes at once; read the DOM once they settle. */
+const DOM_SETTLE_MS = 120;
+
+const TAB_ATTRIBUTES = ['data-entity-is-selected', 'data-selected', 'aria-selected', 'aria-current'];
+
+/** Firefox gives content scripts a privileged fetch; content.fetch is the page's own, with its cookies. */
+function pageFetch(): typeof fetch {
+  const pageWorld = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  return pageWorld?.fetch ? pageWorld.fetch.bind(pageWorld) : fetch.bind(globalThis);
+}
+
+export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskContentAdapter): void {
+  const origin = location.origin;
+  const instance = location.host;
+  const cache = new Map<string, { raw: Record<string, unknown>; at: number }>();
+  let currentId: string | null | undefined;
+  let inFlight: AbortController | null = null;
+  let lastReport: TicketReport = { phase: 'idle' };
+  let port: ReturnType<typeof browser.runtime.connect> | null = null;
+
+  // The open port tells the background when this page goes away, so the panel never shows a
+  // ticket from a page that has been left.
+  const ensurePort = () => {
+    if (port || ctx.isInvalid) return;
+    try {
+      port = browser.runtime.connect({ name: TICKET_TAB_PORT });
+      port.onDisconnect.addListener(() => {
+        port = null;
+      });
+    } catch {
+      port = null;
+    }
+  };
+
+  const report = (r: TicketReport) => {
+    lastReport = r;
+    if (ctx.isInvalid) return;
+    ensurePort();
+    sendMessage('ticket:report', r).catch(() => {
+      // The background restarts on its own schedule; it asks again via CONTENT_REPORT_AGAIN.
+    });
+  };
+
+  const load = async (ticketId: string, force: boolean) => {
+    inFlight?.abort();
+    const controller = new AbortController();
+    inFlight = controller;
+    const locator = { helpdesk: adapter.name, instance, ticketId } as const;
+    const cached = cache.get(ticketId);
+    if (!force && cached && Date.now() - cached.at < CACHE_MS) {
+      report({ phase: 'loaded', ...locator, raw: cached.raw });
+      return;
+    }
+    report({ phase: 'loading', ...locator, loaded: 0 });
+    try {
+      const raw = await adapter.fetchTicket({
+        origin,
+        ticketId,
+        http: {
+          fetch: pageFetch(),
+          signal: controller.signal,
+          onWait: (notice) => report({ phase: 'waiting', ...locator, ...notice }),
+        },
+        onProgress: (loaded) => report({ phase: 'loading', ...locator, loaded }),
+      });
+      if (controller.signal.aborted) return;
+      cache.delete(ticketId);
+      cache.set(ticketId, { raw, at: Date.now() });
+      while (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+      report({ phase: 'loaded', ...locator, raw });
+    } catch (err) {
+      if (controller.signal.aborted) return;
+      const error: LoadError =
+        err instanceof HelpdeskHttpError ? err.loadError : { code: 'network', detail: err instanceof Error ? err.message : String(err) };
+      report({ phase: 'error', ...locator, error });
+    } finally {
+      if (inFlight === controller) inFlight = null;
+    }
+  };
+
+  const check = (force = false) => {
+    if (ctx.isInvalid) return;
+    const id = adapter.currentTicketId(new URL(location.href), document);
+    if (id === currentId && !force) return;
+    currentId = id;
+    if (!id) {
+      inFlight?.abort();
+      report({ phase: 'idle' });
+      return;
+    }
+    void load(id, force);
+  };
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => check());
+
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  const observer = new MutationObserver(() => {
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => check(), DOM_SETTLE_MS);
+  });
+  observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: TAB_ATTRIBUTES });
+
+  const onMessage = (message: unknown): Promise<TicketReport> | undefined => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (type === CONTENT_RELOAD) {
+      check(true);
+      return Promise.resolve(lastReport);
+    }
+    if (type === CONTENT_REPORT_AGAIN) {
+      ensurePort();
+      return Promise.resolve(lastReport);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
+  ctx.onInvalidated(() => {
+    inFlight?.abort();
+    observer.disconnect();
+    clearTimeout(settleTimer);
+    browser.runtime.onMessage.removeListener(onMessage);
+    port?.disconnect();
+  });
+
+  check();
+}

@@ -1,0 +1,69 @@
+// Reads a Zendesk ticket through the agent's own session (same-origin API, cookies included).
+import type { FetchContext } from '../adapter';
+import { HelpdeskHttpError } from '../errors';
+import { getJson, sameOriginUrl } from '../http';
+
+export const ZENDESK_PAGE_SIZE = 100;
+/** 5 000 comments is Zendesk's own ceiling; stop well past it rather than loop on a bad cursor */
+const MAX_PAGES = 120;
+
+interface CommentsPage {
+  comments?: unknown[];
+  users?: unknown[];
+  meta?: { has_more?: boolean; after_cursor?: string | null };
+  links?: { next?: string | null };
+  next_page?: string | null;
+}
+
+function nextCommentsUrl(page: CommentsPage, origin: string, base: string): string | null {
+  if (page.meta && typeof page.meta === 'object') {
+    // links.next can still hold a URL on the last page: has_more is the only reliable stop.
+    if (!page.meta.has_more) return null;
+    const fromLink = sameOriginUrl(page.links?.next, origin);
+    if (fromLink) return fromLink;
+    const cursor = page.meta.after_cursor;
+    return cursor ? `${base}&page[after]=${encodeURIComponent(cursor)}` : null;
+  }
+  // Older accounts answer with offset paging.
+  return sameOriginUrl(page.next_page, origin);
+}
+
+async function optional(read: Promise<unknown>): Promise<unknown> {
+  try {
+    return await read;
+  } catch (err) {
+    if (err instanceof HelpdeskHttpError && (err.loadError.code === 'not-found' || err.loadError.code === 'bad-response')) {
+      return null;
+    }
+    throw err;
+  }
+}
+
+export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
+  const { origin, ticketId, http } = ctx;
+  const api = `${origin}/api/v2`;
+  const ticket = await getJson(`${api}/tickets/${ticketId}.json?include=users,groups`, http);
+
+  const base = `${api}/tickets/${ticketId}/comments.json?include=users&page[size]=${ZENDESK_PAGE_SIZE}`;
+  const comments: unknown[] = [];
+  const users: unknown[] = [];
+  const seen = new Set<string>();
+  let url: string | null = base;
+  for (let page = 0; url && page < MAX_PAGES; page++) {
+    if (seen.has(url)) break;
+    seen.add(url);
+    const body = (await getJson(url, http)) as CommentsPage;
+    if (!body || typeof body !== 'object' || !Array.isArray(body.comments)) {
+      throw new HelpdeskHttpError({ code: 'bad-response', detail: 'comments page without a comments list' });
+    }
+    for (const c of body.comments) comments.push(c);
+    if (Array.isArray(body.users)) for (const u of body.users) users.push(u);
+    ctx.onProgress(comments.length);
+    url = nextCommentsUrl(body, origin, base);
+  }
+
+  // Metrics and the reviewer's identity are nice to have: their absence must not block the review.
+  const metrics = await optional(getJson(`${api}/tickets/${ticketId}/metrics.json`, http));
+  const me = await optional(getJson(`${api}/users/me.json`, http));
+  return { ticket, comments, users, metrics, me };
+}

@@ -1,0 +1,60 @@
+// Receiving side of the protocol, used by the background: validates every request before a
+// handler sees it and wraps results and failures in a Reply.
+import type { z } from '../zod';
+import { protocol, type MessageName, type Protocol, type Reply, type ResponseOf } from './protocol';
+
+export interface SenderInfo {
+  tabId?: number;
+  url?: string;
+  /** true when the sender is one of our own extension pages, not a content script */
+  fromExtensionPage: boolean;
+}
+
+export type Handlers = {
+  [K in MessageName]: (
+    data: z.output<Protocol[K]['request']>,
+    sender: SenderInfo,
+  ) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/** Messages content scripts may send; everything else is for our own pages only. */
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['ticket:report']);
+
+function isMessageName(type: unknown): type is MessageName {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(protocol, type);
+}
+
+/** Returns undefined for messages that are not requests of this protocol (e.g. broadcasts). */
+export function dispatchMessage(
+  handlers: Handlers,
+  message: unknown,
+  sender: SenderInfo,
+): Promise<Reply<unknown>> | undefined {
+  if (!message || typeof message !== 'object') return undefined;
+  const { type, data } = message as { type?: unknown; data?: unknown };
+  if (!isMessageName(type)) return undefined;
+  return (async (): Promise<Reply<unknown>> => {
+    if (!sender.fromExtensionPage && !CONTENT_SCRIPT_MESSAGES.has(type)) {
+      return { ok: false, error: { code: 'forbidden', message: `"${type}" is not accepted from web pages.` } };
+    }
+    const parsed = protocol[type].request.safeParse(data);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      return { ok: false, error: { code: 'bad-request', message: `Invalid "${type}" message.`, problems } };
+    }
+    try {
+      const handler = handlers[type] as (d: unknown, s: SenderInfo) => unknown;
+      return { ok: true, data: await handler(parsed.data, sender) };
+    } catch (err) {
+      const e = err as { name?: string; message?: string; code?: string; problems?: { path: string; message: string }[] };
+      return {
+        ok: false,
+        error: {
+          code: e.code ?? e.name ?? 'error',
+          message: e.message ?? String(err),
+          ...(Array.isArray(e.problems) ? { problems: e.problems.map((p) => `${p.path}: ${p.message}`) } : {}),
+        },
+      };
+    }
+  })();
+}

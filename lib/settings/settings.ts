@@ -1,0 +1,71 @@
+// User settings with versioned migrations. Settings written by any earlier release must load:
+// each old shape is migrated step by step, and anything unreadable falls back to defaults per field
+// instead of failing the whole record.
+import { z } from '../zod';
+import { helpdeskNameSchema } from '../helpdesk/ticket-schema';
+
+export const SETTINGS_VERSION = 1;
+
+export const customDomainSchema = z.object({
+  host: z.string(),
+  helpdesk: helpdeskNameSchema,
+});
+export type CustomDomain = z.infer<typeof customDomainSchema>;
+
+export const settingsSchema = z.object({
+  schemaVersion: z.literal(SETTINGS_VERSION),
+  /** used as the reviewer's name where the helpdesk does not tell who is signed in */
+  reviewerName: z.string().catch(''),
+  customDomains: z.array(customDomainSchema).catch([]),
+  /** the rubric picked when no rubric's appliesTo matches the ticket */
+  defaultRubricId: z.string().nullable().catch(null),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  schemaVersion: SETTINGS_VERSION,
+  reviewerName: '',
+  customDomains: [],
+  defaultRubricId: null,
+};
+
+export const settingsPatchSchema = settingsSchema.omit({ schemaVersion: true }).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/** MIGRATIONS[n] turns a version-n record into version n+1. Version 0 is "no version field". */
+const MIGRATIONS: Record<number, Migration> = {
+  // Pre-release builds stored `reviewer` and a plain list of custom hosts.
+  0: (old) => ({
+    schemaVersion: 1,
+    reviewerName: typeof old.reviewer === 'string' ? old.reviewer : old.reviewerName,
+    customDomains: Array.isArray(old.customHosts)
+      ? old.customHosts.filter((h): h is string => typeof h === 'string').map((host) => ({ host, helpdesk: 'zendesk' }))
+      : old.customDomains,
+    defaultRubricId: old.defaultRubricId ?? null,
+  }),
+};
+
+export function migrateSettings(stored: unknown): Settings {
+  if (!stored || typeof stored !== 'object') return { ...DEFAULT_SETTINGS };
+  let record = { ...(stored as Record<string, unknown>) };
+  let version = typeof record.schemaVersion === 'number' ? record.schemaVersion : 0;
+  if (version > SETTINGS_VERSION) {
+    // Written by a newer release (e.g. after a downgrade): keep what this release understands.
+    record = { ...record, schemaVersion: SETTINGS_VERSION };
+    version = SETTINGS_VERSION;
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) return { ...DEFAULT_SETTINGS };
+    record = step(record);
+    version += 1;
+  }
+  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...record, schemaVersion: SETTINGS_VERSION });
+  return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
+}
+
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  return settingsSchema.parse({ ...current, ...patch, schemaVersion: SETTINGS_VERSION });
+}

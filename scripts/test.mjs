@@ -1,0 +1,73 @@
+// `npm test`: the whole suite — type check, unit tests, build, end-to-end tests against the built
+// extension — then one closing line with the totals across Vitest and Playwright.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromiumVersion, findChromium } from './find-chromium.mjs';
+
+const RESULTS = path.resolve('test-results');
+fs.mkdirSync(RESULTS, { recursive: true });
+const bin = (name) => path.resolve('node_modules/.bin', name);
+
+function run(title, cmd, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+const problems = [];
+
+if (run('Type check', bin('tsc'), ['--noEmit']) !== 0) problems.push('type check');
+
+const vitestJson = path.join(RESULTS, 'vitest.json');
+fs.rmSync(vitestJson, { force: true });
+const unitStatus = run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unit = readJson(vitestJson);
+if (unit) {
+  passed += unit.numPassedTests ?? 0;
+  failed += (unit.numFailedTests ?? 0) + (unit.numFailedTestSuites ?? 0);
+}
+if (unitStatus !== 0 || !unit) problems.push('unit tests');
+
+if (run('Build the extension', bin('wxt'), ['build']) !== 0) {
+  problems.push('build');
+} else {
+  let executable = null;
+  try {
+    executable = findChromium();
+    console.log(`Chromium: ${executable} (${chromiumVersion(executable)})`);
+  } catch (err) {
+    console.error(err.message);
+    problems.push('no browser');
+  }
+  if (executable) {
+    const e2eJson = path.join(RESULTS, 'playwright.json');
+    fs.rmSync(e2eJson, { force: true });
+    const e2eStatus = run('End-to-end tests (Playwright, built extension)', bin('playwright'), ['test', '--reporter=list,json'], {
+      CHROMIUM_PATH: executable,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+    });
+    const e2e = readJson(e2eJson);
+    if (e2e?.stats) {
+      passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+      failed += e2e.stats.unexpected ?? 0;
+    }
+    if (e2eStatus !== 0 || !e2e) problems.push('end-to-end tests');
+  }
+}
+
+if (problems.length) console.log(`\nFailed: ${problems.join(', ')}`);
+const summary = `${passed} passed, ${failed} failed`;
+fs.writeFileSync(path.join(RESULTS, 'summary.txt'), `${summary}\n`);
+console.log(summary);
+process.exit(problems.length || failed ? 1 : 0);

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { HelpdeskHttpError } from '@/lib/helpdesk/errors';
+import { backoffMs, getJson, parseRetryAfter, rateLimitWaitMs, sameOriginUrl, type WaitNotice } from '@/lib/helpdesk/http';
+
+type Reply = { status: number; body?: string; headers?: Record<string, string> };
+
+function scripted(replies: (Reply | Error)[]) {
+  const calls: string[] = [];
+  const fetch = (async (url: string) => {
+    calls.push(url);
+    const next = replies.shift();
+    if (!next) throw new Error('no more scripted replies');
+    if (next instanceof Error) throw next;
+    return new Response(next.body ?? '', { status: next.status, headers: next.headers ?? { 'Content-Type': 'application/json' } });
+  }) as unknown as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+function harness(replies: (Reply | Error)[]) {
+  const { fetch, calls } = scripted(replies);
+  const slept: number[] = [];
+  const waits: WaitNotice[] = [];
+  let clock = 1_000_000;
+  return {
+    calls,
+    slept,
+    waits,
+    options: {
+      fetch,
+      now: () => clock,
+      sleep: async (ms: number) => {
+        slept.push(ms);
+        clock += ms;
+      },
+      random: () => 0.5,
+      onWait: (n: WaitNotice) => waits.push(n),
+    },
+  };
+}
+
+describe('getJson', () => {
+  it('returns parsed JSON on 200', async () => {
+    const h = harness([{ status: 200, body: '{"ticket":{"id":1}}' }]);
+    await expect(getJson('https://a.zendesk.com/api/v2/tickets/1.json', h.options)).resolves.toEqual({ ticket: { id: 1 } });
+    expect(h.slept).toEqual([]);
+  });
+
+  it('waits Retry-After on 429, reports the countdown, then succeeds', async () => {
+    const h = harness([{ status: 429, headers: { 'Retry-After': '7' } }, { status: 200, body: '[]' }]);
+    await expect(getJson('https://a.zendesk.com/x', h.options)).resolves.toEqual([]);
+    expect(h.slept).toEqual([7000]);
+    expect(h.waits).toEqual([{ reason: 'rate-limited', retryAt: 1_000_000 + 7000, attempt: 1 }]);
+  });
+
+  it('backs off exponentially when 429 keeps coming with Retry-After: 1', async () => {
+    const h = harness([
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 429, headers: { 'Retry-After': '1' } },
+      { status: 200, body: '{}' },
+    ]);
+    await getJson('https://a.zendesk.com/x', h.options);
+    // attempt 1 trusts the header; later attempts grow past it (random 0.5 → 3/4 of the ceiling)
+    expect(h.slept).toEqual([1000, 1500, 3000]);
+  });
+
+  it('gives up on 429 after the attempt limit with a rate-limited error', async () => {
+    const h = harness(Array.from({ length: 3 }, () => ({ status: 429 })));
+    const err = await getJson('https://a.zendesk.com/x', { ...h.options, maxAttempts: 3 }).catch((e) => e);
+    expect(err).toBeInstanceOf(HelpdeskHttpError);
+    expect(err.loadError.code).toBe('rate-limited');
+    expect(h.slept).toHaveLength(2);
+  });
+
+  it('retries server errors with backoff and reports the status when it gives up', async () => {
+    const h = harness([{ status: 503 }, { status: 502 }]);
+    const err = await getJson('https://a.zendesk.com/x', { ...h.options, maxAttempts: 2 }).catch((e) => e);
+    expect(err.loadError).toMatchObject({ code: 'server-error', status: 502 });
+    expect(h.waits[0]?.reason).toBe('server-error');
+  });
+
+  it('recovers from a network failure', async () => {
+    const h = harness([new TypeError('Failed to fetch'), { status: 200, body: '{"ok":1}' }]);
+    await expect(getJson('https://a.zendesk.com/x', h.options)).resolves.toEqual({ ok: 1 });
+    expect(h.waits[0]?.reason).toBe('network');
+  });
+
+  it.each([
+    [401, 'not-logged-in'],
+    [403, 'not-logged-in'],
+    [404, 'not-found'],
+    [400, 'bad-response'],
+  ])('maps HTTP %i to %s without retrying', async (status, code) => {
+    const h = harness([{ status }]);
+    const err = await getJson('https://a.zendesk.com/x', h.options).catch((e) => e);
+    expect(err.loadError.code).toBe(code);
+    expect(h.calls).toHaveLength(1);
+  });
+
+  it('rejects an HTML page where JSON was expected', async () => {
+    const h = harness([{ status: 200, body: '<!doctype html><title>Sign in</title>', headers: { 'Content-Type': 'text/html' } }]);
+    const err = await getJson('https://a.zendesk.com/api/v2/x.json', h.options).catch((e) => e);
+    expect(err.loadError.code).toBe('bad-response');
+    expect(err.loadError.detail).toMatch(/web page/);
+  });
+
+  it('rejects malformed JSON', async () => {
+    const h = harness([{ status: 200, body: '{"ticket": {' }]);
+    const err = await getJson('https://a.zendesk.com/x', h.options).catch((e) => e);
+    expect(err.loadError).toMatchObject({ code: 'bad-response' });
+    expect(err.loadError.detail).toMatch(/malformed/);
+  });
+
+  it('stops waiting when aborted', async () => {
+    const controller = new AbortController();
+    const { fetch } = scripted([{ status: 429, headers: { 'Retry-After': '30' } }]);
+    const pending = getJson('https://a.zendesk.com/x', { fetch, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('switched ticket')), 5);
+    await expect(pending).rejects.toThrow('switched ticket');
+  });
+});
+
+describe('retry timing', () => {
+  it('parses Retry-After seconds and HTTP dates', () => {
+    expect(parseRetryAfter('12', 0)).toBe(12_000);
+    expect(parseRetryAfter(new Date(60_000).toUTCString(), 0)).toBe(60_000);
+    expect(parseRetryAfter('soon', 0)).toBeNull();
+    expect(parseRetryAfter(null, 0)).toBeNull();
+  });
+
+  it('caps backoff at one minute', () => {
+    expect(backoffMs(1, () => 1)).toBe(1000);
+    expect(backoffMs(20, () => 1)).toBe(60_000);
+    expect(rateLimitWaitMs(600_000, 1, () => 0)).toBe(60_000);
+  });
+});
+
+describe('sameOriginUrl', () => {
+  it('follows only links on the helpdesk origin', () => {
+    const origin = 'https://acme.zendesk.com';
+    expect(sameOriginUrl('https://acme.zendesk.com/api/v2/x?page=2', origin)).toBe('https://acme.zendesk.com/api/v2/x?page=2');
+    expect(sameOriginUrl('/api/v2/x?page=2', origin)).toBe('https://acme.zendesk.com/api/v2/x?page=2');
+    expect(sameOriginUrl('https://evil.example/steal', origin)).toBeNull();
+    expect(sameOriginUrl(null, origin)).toBeNull();
+  });
+});
