@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { httpFailure } from './expect-failure';
 import { HelpdeskHttpError } from '@/lib/helpdesk/errors';
 import { backoffMs, getJson, parseRetryAfter, rateLimitWaitMs, sameOriginUrl, type WaitNotice } from '@/lib/helpdesk/http';
 
@@ -66,7 +67,7 @@ describe('getJson', () => {
 
   it('gives up on 429 after the attempt limit with a rate-limited error', async () => {
     const h = harness(Array.from({ length: 3 }, () => ({ status: 429 })));
-    const err = await getJson('https://a.zendesk.com/x', { ...h.options, maxAttempts: 3 }).catch((e) => e);
+    const err = await httpFailure(getJson('https://a.zendesk.com/x', { ...h.options, maxAttempts: 3 }));
     expect(err).toBeInstanceOf(HelpdeskHttpError);
     expect(err.loadError.code).toBe('rate-limited');
     expect(h.slept).toHaveLength(2);
@@ -74,7 +75,7 @@ describe('getJson', () => {
 
   it('retries server errors with backoff and reports the status when it gives up', async () => {
     const h = harness([{ status: 503 }, { status: 502 }]);
-    const err = await getJson('https://a.zendesk.com/x', { ...h.options, maxAttempts: 2 }).catch((e) => e);
+    const err = await httpFailure(getJson('https://a.zendesk.com/x', { ...h.options, maxAttempts: 2 }));
     expect(err.loadError).toMatchObject({ code: 'server-error', status: 502 });
     expect(h.waits[0]?.reason).toBe('server-error');
   });
@@ -92,21 +93,21 @@ describe('getJson', () => {
     [400, 'bad-response'],
   ])('maps HTTP %i to %s without retrying', async (status, code) => {
     const h = harness([{ status }]);
-    const err = await getJson('https://a.zendesk.com/x', h.options).catch((e) => e);
+    const err = await httpFailure(getJson('https://a.zendesk.com/x', h.options));
     expect(err.loadError.code).toBe(code);
     expect(h.calls).toHaveLength(1);
   });
 
   it('rejects an HTML page where JSON was expected', async () => {
     const h = harness([{ status: 200, body: '<!doctype html><title>Sign in</title>', headers: { 'Content-Type': 'text/html' } }]);
-    const err = await getJson('https://a.zendesk.com/api/v2/x.json', h.options).catch((e) => e);
+    const err = await httpFailure(getJson('https://a.zendesk.com/api/v2/x.json', h.options));
     expect(err.loadError.code).toBe('bad-response');
     expect(err.loadError.detail).toMatch(/web page/);
   });
 
   it('rejects malformed JSON', async () => {
     const h = harness([{ status: 200, body: '{"ticket": {' }]);
-    const err = await getJson('https://a.zendesk.com/x', h.options).catch((e) => e);
+    const err = await httpFailure(getJson('https://a.zendesk.com/x', h.options));
     expect(err.loadError).toMatchObject({ code: 'bad-response' });
     expect(err.loadError.detail).toMatch(/malformed/);
   });

@@ -1,0 +1,151 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHandlers } from '@/lib/background/handlers';
+import { TabStates } from '@/lib/background/tab-states';
+import { QaDatabase } from '@/lib/db/schema';
+import { seedBuiltInRubrics } from '@/lib/db/rubrics';
+import type { TabState } from '@/lib/messaging/protocol';
+import { dispatchMessage, type SenderInfo } from '@/lib/messaging/server';
+import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
+
+const page: SenderInfo = { fromExtensionPage: true };
+const contentScript = (tabId: number): SenderInfo => ({ fromExtensionPage: false, tabId, url: 'https://acme.zendesk.com/agent/tickets/1' });
+
+const zendeskRaw = {
+  ticket: {
+    ticket: { id: 1, subject: 'Where is my order?', status: 'open', via: { channel: 'email' }, requester_id: 10, assignee_id: 20, tags: [], created_at: '2026-11-20T09:00:00Z', updated_at: '2026-11-20T10:00:00Z' },
+    users: [
+      { id: 10, name: 'Casey Customer', role: 'end-user' },
+      { id: 20, name: 'Alex Agent', role: 'agent' },
+    ],
+  },
+  comments: [
+    { id: 100, author_id: 10, body: 'Still nothing.', public: true, created_at: '2026-11-20T09:00:00Z' },
+    { id: 99, author_id: 20, body: 'Chasing the courier.', public: false, created_at: '2026-11-20T09:30:00Z' },
+  ],
+  users: [],
+  metrics: null,
+  me: { user: { id: 30, name: 'Priya Raman' } },
+};
+
+let db: QaDatabase;
+let broadcasts: [number, TabState][];
+let tabs: TabStates;
+let handlers: ReturnType<typeof createHandlers>;
+let seeded: Promise<void>;
+const registerDomain = vi.fn(async () => undefined);
+
+beforeEach(async () => {
+  db = new QaDatabase(`test-${Math.random()}`);
+  broadcasts = [];
+  tabs = new TabStates({ broadcast: (id, s) => broadcasts.push([id, s]), askContentScript: async () => ({ phase: 'idle' }), now: () => 5 });
+  // Not awaited: handlers must wait for seeding themselves, as on the extension's first start.
+  seeded = seedBuiltInRubrics(db, BUILT_IN_RUBRICS, '2026-11-25T00:00:00.000Z');
+  handlers = createHandlers({
+    db,
+    tabs,
+    ready: seeded,
+    clock: { now: () => '2026-11-25T12:00:00.000Z', newId: () => 'rev-id' },
+    reloadTab: async () => undefined,
+    registerDomain,
+    unregisterDomain: async () => undefined,
+  });
+});
+afterEach(async () => {
+  await seeded;
+  await db.delete();
+});
+
+describe('dispatchMessage', () => {
+  it('ignores messages that are not protocol requests', () => {
+    expect(dispatchMessage(handlers, { type: 'tab:state-changed' }, page)).toBeUndefined();
+    expect(dispatchMessage(handlers, 'hello', page)).toBeUndefined();
+  });
+
+  it('rejects invalid requests with the problems listed', async () => {
+    const reply = await dispatchMessage(handlers, { type: 'tab:get-state', data: { tabId: 'one' } }, page);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(reply && !reply.ok && reply.error.problems?.[0]).toMatch(/^tabId:/);
+  });
+
+  it('accepts only ticket reports from content scripts', async () => {
+    const reply = await dispatchMessage(handlers, { type: 'settings:update', data: { reviewerName: 'Mallory' } }, contentScript(1));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('parses a loaded report into a ready tab state and broadcasts it', async () => {
+    const reply = await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loaded', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', raw: zendeskRaw } }, contentScript(4));
+    expect(reply).toEqual({ ok: true, data: { ok: true } });
+    const state = await dispatchMessage(handlers, { type: 'tab:get-state', data: { tabId: 4 } }, page);
+    expect(state).toMatchObject({ ok: true, data: { status: 'ready', reviewer: { id: 'zendesk:30', name: 'Priya Raman' }, ticket: { subject: 'Where is my order?' } } });
+    expect(broadcasts.map(([id, s]) => [id, s.status])).toEqual([[4, 'ready']]);
+  });
+
+  it('turns unparseable ticket data into a parse error state, not a crash', async () => {
+    await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loaded', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', raw: { ticket: '<html>' } } }, contentScript(4));
+    expect(broadcasts[0]?.[1]).toMatchObject({ status: 'error', error: { code: 'parse' } });
+  });
+
+  it('reports handler failures as values with the rubric problems', async () => {
+    const reply = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: { format: 'qa-rubric/1', id: 'Bad Id', criteria: [] } } }, page);
+    expect(reply).toMatchObject({ ok: false });
+    expect(reply && !reply.ok && reply.error.problems?.some((p) => p.startsWith('id'))).toBe(true);
+  });
+});
+
+describe('handlers', () => {
+  const draft = (value: number | 'na' | null) => ({
+    kind: 'review' as const,
+    ticket: { helpdesk: 'zendesk' as const, instance: 'acme.zendesk.com', id: '1', url: 'https://acme.zendesk.com/agent/tickets/1', channel: 'email' as const, subject: 'Where is my order?' },
+    reviewee: { id: '20', name: 'Alex Agent' },
+    reviewer: { id: 'zendesk:30', name: 'Priya Raman' },
+    rubric: { id: DEFAULT_RUBRIC_ID, version: 1 },
+    answers: { [BUILT_IN_RUBRICS[0]!.criteria[0]!.id]: { value, comment: '' } },
+  });
+
+  it('refuses to submit an empty review', async () => {
+    await expect(handlers['reviews:submit'](draft(null), page)).rejects.toThrow(/at least one/);
+  });
+
+  it('saves against the seeded default rubric, even when called before seeding finished', async () => {
+    const first = BUILT_IN_RUBRICS[0]!.criteria[0]!;
+    const top = first.scale.type === 'binary' ? 1 : Math.max(...first.scale.levels.map((l) => l.value));
+    const saved = await handlers['reviews:save-draft'](draft(top), page);
+    expect(saved.score).toBe(100);
+  });
+
+  it('registers a custom domain after normalizing it, and rejects junk', async () => {
+    const settings = await handlers['domains:register']({ host: 'https://Support.Acme.com/agent/', helpdesk: 'zendesk' }, page);
+    expect(registerDomain).toHaveBeenCalledWith('support.acme.com', 'zendesk');
+    expect(settings.customDomains).toEqual([{ host: 'support.acme.com', helpdesk: 'zendesk' }]);
+    await expect(handlers['domains:register']({ host: 'not a host', helpdesk: 'zendesk' }, page)).rejects.toThrow(/not a web address/);
+  });
+});
+
+describe('TabStates', () => {
+  it('asks the content script after a service-worker restart forgot the tab', async () => {
+    const restarted = new TabStates({
+      broadcast: () => undefined,
+      askContentScript: async () => ({ phase: 'loading', helpdesk: 'freshdesk', instance: 'acme.freshdesk.com', ticketId: '9', loaded: 3 }),
+    });
+    const state = await restarted.get(2, (raw) => raw as never);
+    expect(state).toMatchObject({ status: 'loading', ticketId: '9' });
+  });
+
+  it('is idle when no content script answers', async () => {
+    const lonely = new TabStates({ broadcast: () => undefined, askContentScript: () => Promise.reject(new Error('no receiver')) });
+    expect(await lonely.get(3, () => null)).toEqual({ status: 'idle' });
+  });
+
+  it('goes idle when the page port closes, but not for a stale port after a reload', () => {
+    const oldPort = {};
+    const newPort = {};
+    tabs.set(1, { status: 'loading', helpdesk: 'zendesk', instance: 'a', ticketId: '1', loaded: 0 });
+    tabs.connected(1, oldPort);
+    tabs.connected(1, newPort);
+    tabs.disconnected(1, oldPort);
+    expect(broadcasts.at(-1)?.[1].status).toBe('loading');
+    tabs.disconnected(1, newPort);
+    expect(broadcasts.at(-1)?.[1].status).toBe('idle');
+  });
+});

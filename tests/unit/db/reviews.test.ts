@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QaDatabase } from '@/lib/db/schema';
+import { openReview, reviseReview, saveDraft, submitReview, ReviewStateError, type Clock } from '@/lib/db/reviews';
+import { parseRubric, type Rubric } from '@/lib/rubric/schema';
+import type { ReviewDraftInput } from '@/lib/review/record';
+
+const rubric: Rubric = parseRubric({
+  format: 'qa-rubric/1',
+  id: 'mini',
+  name: 'Mini',
+  version: 1,
+  criteria: [
+    { id: 'tone', title: 'Tone', weight: 2, scale: { type: 'levels', levels: [{ value: 1, label: 'Poor' }, { value: 2, label: 'OK' }, { value: 3, label: 'Good' }] } },
+    { id: 'gdpr', title: 'Data protection', critical: true, allowNa: false, scale: { type: 'binary' } },
+  ],
+});
+
+function input(answers: ReviewDraftInput['answers'], extra: Partial<ReviewDraftInput> = {}): ReviewDraftInput {
+  return {
+    kind: 'review',
+    ticket: { helpdesk: 'zendesk', instance: 'acme.zendesk.com', id: '42', url: 'https://acme.zendesk.com/agent/tickets/42', channel: 'email', subject: 'Late parcel' },
+    reviewee: { id: '7', name: 'Alex Agent' },
+    reviewer: { id: 'zendesk:9', name: 'Priya' },
+    rubric: { id: 'mini', version: 1 },
+    answers,
+    ...extra,
+  };
+}
+
+let db: QaDatabase;
+let tick = 0;
+const clock: Clock = { now: () => new Date(Date.UTC(2026, 10, 25, 12, 0, tick++)).toISOString(), newId: () => `id-${tick}` };
+const slot = { helpdesk: 'zendesk' as const, instance: 'acme.zendesk.com', ticketId: '42', reviewerId: 'zendesk:9', rubricId: 'mini', kind: 'review' as const };
+
+beforeEach(() => {
+  db = new QaDatabase(`test-${Math.random()}`);
+  tick = 0;
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('review repository', () => {
+  it('stores a draft as qa-review/1 with the score recomputed from the rubric', async () => {
+    const saved = await saveDraft(db, rubric, input({ tone: { value: 2, comment: 'warm' }, gdpr: { value: 1, comment: '' } }), clock);
+    expect(saved).toMatchObject({ format: 'qa-review/1', revision: 1, status: 'draft', kind: 'review', ticketId: '42', rubric: { id: 'mini', version: 1 }, autoFailed: false });
+    // tone 2 of 1..3 → 0.5 × weight 2, gdpr yes → 1 × 1: (1 + 1) / 3
+    expect(saved.score).toBeCloseTo((100 * 2) / 3, 10);
+    expect(saved.answers).toEqual([
+      { criterionId: 'tone', value: 2, na: false, score: 0.5, comment: 'warm' },
+      { criterionId: 'gdpr', value: 1, na: false, score: 1 },
+    ]);
+    const { current } = await openReview(db, slot);
+    expect(current).toEqual(saved);
+  });
+
+  it('keeps one draft per ticket, reviewer and rubric across saves', async () => {
+    const first = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock);
+    const second = await saveDraft(db, rubric, input({ tone: { value: 3, comment: '' } }), clock);
+    expect(second.id).toBe(first.id);
+    expect(second.createdAt).toBe(first.createdAt);
+    expect(await db.reviews.count()).toBe(1);
+  });
+
+  it('submits, refuses silent edits, and revises into a new revision keeping the old one', async () => {
+    const submitted = await submitReview(db, rubric, input({ tone: { value: 3, comment: '' }, gdpr: { value: 1, comment: '' } }), clock);
+    expect(submitted.status).toBe('submitted');
+    expect(submitted.submittedAt).toBe(submitted.updatedAt);
+
+    await expect(saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock)).rejects.toBeInstanceOf(ReviewStateError);
+
+    const revision = await reviseReview(db, submitted.id, clock);
+    expect(revision).toMatchObject({ id: submitted.id, revision: 2, status: 'draft' });
+    expect(revision.submittedAt).toBeUndefined();
+
+    const edited = await submitReview(db, rubric, input({ tone: { value: 1, comment: '' }, gdpr: { value: 1, comment: '' } }, { id: submitted.id }), clock);
+    expect(edited.revision).toBe(2);
+    const opened = await openReview(db, slot);
+    expect(opened.current?.revision).toBe(2);
+    expect(opened.history.map((h) => [h.revision, h.score])).toEqual([[1, 100]]);
+  });
+
+  it('auto-fails a review whose critical criterion is not met', async () => {
+    const saved = await saveDraft(db, rubric, input({ tone: { value: 3, comment: '' }, gdpr: { value: 0, comment: 'shared account data' } }), clock);
+    expect(saved).toMatchObject({ score: 0, autoFailed: true });
+  });
+
+  it('rejects an answer that is not on the scale and stores nothing', async () => {
+    await expect(saveDraft(db, rubric, input({ tone: { value: 7, comment: '' } }), clock)).rejects.toThrow(/tone/);
+    await expect(saveDraft(db, rubric, input({ gdpr: { value: 'na', comment: '' } }), clock)).rejects.toThrow();
+    expect(await db.reviews.count()).toBe(0);
+  });
+
+  it('survives closing and reopening the database', async () => {
+    const name = db.name;
+    await saveDraft(db, rubric, input({ tone: { value: 2, comment: 'keep me' } }), clock);
+    db.close();
+    const reopened = new QaDatabase(name);
+    const { current } = await openReview(reopened, slot);
+    expect(current?.answers[0]?.comment).toBe('keep me');
+    reopened.close();
+    db = new QaDatabase(name);
+  });
+});
