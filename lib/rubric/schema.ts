@@ -3,6 +3,7 @@
 // so a person fixing an imported file sees the whole list at once, not one error per attempt.
 import { z } from '../zod';
 import type { Channel } from '../helpdesk/types';
+import { formatPath as formatJsonPath } from '../json-path';
 
 // Extension pages run under a CSP without 'unsafe-eval'; zod 4 otherwise probes `new Function`
 // to JIT-compile object parsers. `../zod` already sets this; repeating the global, idempotent
@@ -178,13 +179,9 @@ interface InternalProblem {
 
 const ROOT_PATH = '(root)';
 
+/** `criteria[2].scale.levels`; the document itself is `(root)` in rubric problems. */
 export function formatPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else text += text === '' ? String(segment) : `.${String(segment)}`;
-  }
-  return text === '' ? ROOT_PATH : text;
+  return formatJsonPath(path) || ROOT_PATH;
 }
 
 function toPublicProblem(problem: InternalProblem): RubricProblem {

@@ -1,0 +1,329 @@
+// Zendesk API payloads → normalized Ticket (contract §2). Pure: no fetch, no DOM.
+//
+// Leniency policy: only what a ticket cannot exist without is required — ticket id, subject
+// (the key must be present), created_at, and an id on each comment. Everything else is parsed
+// with `.catch()` so that a field that is null in one endpoint, "" in another and absent in a
+// third never breaks loading a ticket.
+
+import { z } from 'zod';
+import type { Channel, Message, Person, Ticket } from '../types';
+import {
+  HelpdeskParseError,
+  errorFromIssue,
+  idToString,
+  isRecord,
+  normalizeInstance,
+  requireTimestamp,
+  toIsoTimestamp,
+} from '../parse-error';
+import { htmlToText, plainToText } from '../text';
+
+export interface ZendeskParseInput {
+  instance: string;
+  /** body of `GET /api/v2/tickets/{id}.json?include=users` (`{ ticket, users }`) or its `.ticket` */
+  ticket: unknown;
+  /** the `comments` arrays of every page, concatenated in API (chronological) order */
+  comments: unknown[];
+  /** users sideloaded anywhere (comments pages with include=users, /users/show_many, …) */
+  users?: unknown[];
+  /** body of `/api/v2/tickets/{id}/metrics.json` (`{ ticket_metric }`) or the inner object */
+  metrics?: unknown;
+}
+
+// --- schemas (built once at module load; parsing a 5 000-comment ticket reuses them) ----------
+
+// Integers only: ids beyond 2^53 are accepted (zod's .int() would reject them) and stringified.
+const idSchema = z.union([
+  z.number().refine((n) => Number.isInteger(n)),
+  z.string().trim().min(1),
+]);
+const optionalId = idSchema.nullish().catch(null);
+const optionalString = z.string().nullish().catch(null);
+const optionalNumber = z.number().nullish().catch(null);
+
+const ticketSchema = z.object({
+  id: idSchema,
+  // The key must be there; a null/"" value is legitimate (API- and messaging-created tickets)
+  // and falls back to raw_subject, then "(no subject)".
+  subject: z.string().nullable(),
+  raw_subject: optionalString,
+  description: optionalString,
+  status: optionalString,
+  tags: z.array(z.unknown()).nullish().catch(null),
+  via: z.object({ channel: z.union([z.string(), z.number()]).nullish().catch(null) }).nullish().catch(null),
+  requester_id: optionalId,
+  assignee_id: optionalId,
+  created_at: z.unknown(),
+  updated_at: z.unknown(),
+  satisfaction_rating: z.object({ score: optionalString }).nullish().catch(null),
+});
+
+const userSchema = z.object({
+  id: idSchema,
+  name: optionalString,
+  email: optionalString,
+  role: optionalString,
+});
+
+const commentSchema = z.object({
+  id: idSchema,
+  type: optionalString,
+  author_id: optionalId,
+  body: optionalString,
+  html_body: optionalString,
+  plain_body: optionalString,
+  public: z.boolean().nullish().catch(null),
+  created_at: z.unknown(),
+  // VoiceComment: the call transcript lives here, body is often empty.
+  data: z.object({ transcription_text: optionalString }).nullish().catch(null),
+});
+const commentsSchema = z.array(commentSchema);
+
+const minutesSchema = z
+  .union([z.number(), z.object({ calendar: optionalNumber })])
+  .nullish()
+  .catch(null);
+const metricsSchema = z.object({
+  reply_time_in_minutes: minutesSchema,
+  first_resolution_time_in_minutes: minutesSchema,
+  full_resolution_time_in_minutes: minutesSchema,
+  agent_wait_time_in_minutes: minutesSchema,
+  requester_wait_time_in_minutes: minutesSchema,
+  replies: optionalNumber,
+  reopens: optionalNumber,
+  satisfaction_rating: z.object({ score: optionalString }).nullish().catch(null),
+});
+
+type ZendeskUser = z.infer<typeof userSchema>;
+type Minutes = z.infer<typeof minutesSchema>;
+
+// --- channel ----------------------------------------------------------------------------------
+
+const CHANNELS: Record<string, Channel> = {
+  email: 'email', mail: 'email',
+  web: 'web', web_form: 'web', web_widget: 'web', help_center: 'web',
+  chat: 'chat', chat_transcript: 'chat',
+  native_messaging: 'messaging', messaging: 'messaging', whatsapp: 'messaging', line: 'messaging',
+  wechat: 'messaging', telegram: 'messaging', viber: 'messaging', kakao: 'messaging',
+  messagebird_sms: 'messaging', sms: 'messaging', apple_business_chat: 'messaging',
+  google_rcs: 'messaging', google_business_messages: 'messaging', messenger: 'messaging',
+  voice: 'phone', phone: 'phone', phone_call_inbound: 'phone', phone_call_outbound: 'phone',
+  voicemail: 'phone',
+  twitter: 'social', twitter_dm: 'social', twitter_favorite: 'social', facebook: 'social',
+  facebook_post: 'social', facebook_message: 'social', instagram_dm: 'social',
+};
+
+/** `via.channel` → Channel. The API has many undocumented values; unknown ones are 'other'. */
+export function zendeskChannel(channel: unknown): Channel {
+  if (typeof channel !== 'string') return 'other';
+  const key = channel.trim().toLowerCase();
+  // Sunshine Conversations integrations all arrive as sunshine_conversations_<network>.
+  if (key.startsWith('sunshine_conversations')) return 'messaging';
+  return CHANNELS[key] ?? 'other';
+}
+
+// --- people -----------------------------------------------------------------------------------
+
+const SYSTEM_AUTHOR_ID = '-1';
+
+function buildUserMap(lists: readonly unknown[][]): Map<string, ZendeskUser> {
+  const map = new Map<string, ZendeskUser>();
+  for (const list of lists) {
+    for (const raw of list) {
+      const parsed = userSchema.safeParse(raw);
+      if (!parsed.success) continue; // a sideloaded user we cannot read only costs a name
+      const id = idToString(parsed.data.id);
+      const known = map.get(id);
+      // The same user is often sideloaded by several responses; fill gaps, don't overwrite.
+      if (!known) map.set(id, parsed.data);
+      else map.set(id, {
+        ...known,
+        name: known.name || parsed.data.name,
+        email: known.email || parsed.data.email,
+        role: known.role || parsed.data.role,
+      });
+    }
+  }
+  return map;
+}
+
+function person(id: string, users: Map<string, ZendeskUser>): Person {
+  const user = users.get(id);
+  const name = user?.name?.trim();
+  const email = user?.email?.trim();
+  const fallback = id === SYSTEM_AUTHOR_ID ? 'System' : `User ${id}`;
+  return email ? { id, name: name || email || fallback, email } : { id, name: name || fallback };
+}
+
+// --- metrics ----------------------------------------------------------------------------------
+
+function calendarMinutes(value: Minutes): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  return value?.calendar ?? null;
+}
+
+/** CSAT as a number: good → 1, bad → 0; offered/unoffered/anything else → null. */
+function csatScore(score: string | null | undefined): number | null {
+  if (score === 'good') return 1;
+  if (score === 'bad') return 0;
+  return null;
+}
+
+/**
+ * Metrics are present when the caller passed a metrics body or the ticket carries a
+ * `satisfaction_rating` object. Then every key below is always there (null when unknown), so
+ * consumers never have to tell "absent" from "null" — `csat` included: it is null both without a
+ * rating object and for scores other than good/bad.
+ */
+function buildMetrics(
+  rawMetrics: unknown,
+  ticketRating: { score?: string | null } | null | undefined,
+): Record<string, number | null> | undefined {
+  const inner = isRecord(rawMetrics) && isRecord(rawMetrics.ticket_metric) ? rawMetrics.ticket_metric : rawMetrics;
+  const parsed = isRecord(inner) ? metricsSchema.safeParse(inner) : undefined;
+  const m = parsed?.success ? parsed.data : undefined;
+  const rating = ticketRating ?? m?.satisfaction_rating;
+  if (!m && !rating) return undefined;
+  return {
+    firstReplyMinutes: calendarMinutes(m?.reply_time_in_minutes),
+    firstResolutionMinutes: calendarMinutes(m?.first_resolution_time_in_minutes),
+    fullResolutionMinutes: calendarMinutes(m?.full_resolution_time_in_minutes),
+    agentWaitMinutes: calendarMinutes(m?.agent_wait_time_in_minutes),
+    requesterWaitMinutes: calendarMinutes(m?.requester_wait_time_in_minutes),
+    replies: m?.replies ?? null,
+    reopens: m?.reopens ?? null,
+    csat: csatScore(rating?.score),
+  };
+}
+
+// --- the parser -------------------------------------------------------------------------------
+
+function roleOf(
+  authorId: string | null,
+  user: ZendeskUser | undefined,
+  isPublic: boolean,
+  ids: { requester: string | null; assignee: string | null },
+): Message['role'] {
+  if (authorId === null || authorId === SYSTEM_AUTHOR_ID) return 'system';
+  // Internal ≠ agent (imported tickets have private descriptions by end-users): the user's role
+  // decides whenever we know it.
+  if (user?.role === 'end-user') return 'customer';
+  if (user?.role === 'agent' || user?.role === 'admin') return 'agent';
+  // Author not sideloaded: best guesses, most reliable first. Only agents can add private
+  // comments in normal operation, so an unknown private author is taken for an agent.
+  if (authorId === ids.requester) return 'customer';
+  if (authorId === ids.assignee) return 'agent';
+  return isPublic ? 'customer' : 'agent';
+}
+
+function commentText(c: z.infer<typeof commentSchema>): string {
+  // plain_body/body are plain text (possibly with entities): angle brackets in them are what the
+  // person typed and stay. Only html_body is markup to strip.
+  if (c.plain_body) return plainToText(c.plain_body);
+  if (c.body) return plainToText(c.body);
+  if (c.html_body) return htmlToText(c.html_body);
+  if (c.data?.transcription_text) return plainToText(c.data.transcription_text);
+  return '';
+}
+
+export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
+  if (!isRecord(input)) throw new HelpdeskParseError('zendesk', '', 'input is not an object');
+  const instance = normalizeInstance('zendesk', input.instance);
+
+  // Accept the response body ({ ticket, users }) or the bare ticket object.
+  const body: unknown = input.ticket;
+  if (!isRecord(body)) {
+    throw new HelpdeskParseError('zendesk', 'ticket', body === undefined ? 'is missing' : `is not an object`);
+  }
+  const wrapped = isRecord(body.ticket);
+  const rawTicket = wrapped ? body.ticket : body;
+  const parsedTicket = ticketSchema.safeParse(rawTicket);
+  if (!parsedTicket.success) throw errorFromIssue('zendesk', ['ticket'], rawTicket, parsedTicket.error.issues[0]);
+  const t = parsedTicket.data;
+  const id = idToString(t.id);
+  const createdAt = requireTimestamp('zendesk', 'ticket.created_at', t.created_at);
+  // updated_at is informative only; a ticket is still readable without it.
+  const updatedAt = toIsoTimestamp(t.updated_at) ?? createdAt;
+
+  if (!Array.isArray(input.comments)) {
+    throw new HelpdeskParseError('zendesk', 'comments', input.comments === undefined ? 'is missing' : 'is not an array');
+  }
+  const parsedComments = commentsSchema.safeParse(input.comments);
+  if (!parsedComments.success) {
+    throw errorFromIssue('zendesk', ['comments'], input.comments, parsedComments.error.issues[0]);
+  }
+
+  const users = buildUserMap([
+    wrapped && Array.isArray(body.users) ? body.users : [],
+    Array.isArray(input.users) ? input.users : [],
+  ]);
+  const ids = {
+    requester: t.requester_id == null ? null : idToString(t.requester_id),
+    assignee: t.assignee_id == null ? null : idToString(t.assignee_id),
+  };
+  const requester: Person = ids.requester === null ? { id: 'unknown', name: 'Unknown requester' } : person(ids.requester, users);
+
+  // Person objects are shared between messages by the same author: one lookup per author.
+  const people = new Map<string, Person>();
+  const messages: Message[] = [];
+  const seen = new Set<string>();
+  for (const c of parsedComments.data) {
+    const messageId = idToString(c.id);
+    // A page fetched twice (retries, overlapping cursors) must not duplicate messages.
+    if (seen.has(messageId)) continue;
+    seen.add(messageId);
+    const authorId = c.author_id == null ? null : idToString(c.author_id);
+    const isPublic = c.public !== false;
+    let author: Person;
+    if (authorId === null) author = { id: SYSTEM_AUTHOR_ID, name: 'System' };
+    else {
+      author = people.get(authorId) ?? person(authorId, users);
+      people.set(authorId, author);
+    }
+    const message: Message = {
+      id: messageId,
+      author,
+      role: roleOf(authorId, authorId === null ? undefined : users.get(authorId), isPublic, ids),
+      visibility: isPublic ? 'public' : 'internal',
+      // A comment with an unreadable timestamp is still worth showing; it keeps its place in
+      // the (chronological) API order and borrows the ticket's creation time rather than failing
+      // the whole ticket.
+      createdAt: toIsoTimestamp(c.created_at) ?? createdAt,
+      text: commentText(c),
+    };
+    if (c.html_body) message.html = c.html_body;
+    messages.push(message);
+  }
+
+  // No comments given (e.g. the comments request failed): the description is still the first
+  // message, so show it rather than an empty transcript.
+  if (messages.length === 0 && t.description) {
+    messages.push({
+      id: `description-${id}`,
+      author: requester,
+      role: 'customer',
+      visibility: 'public',
+      createdAt,
+      text: plainToText(t.description),
+    });
+  }
+
+  const ticket: Ticket = {
+    helpdesk: 'zendesk',
+    instance,
+    id,
+    url: `https://${instance}/agent/tickets/${encodeURIComponent(id)}`,
+    subject: t.subject?.trim() || t.raw_subject?.trim() || '(no subject)',
+    status: t.status?.trim() || 'unknown',
+    channel: zendeskChannel(t.via?.channel),
+    tags: (t.tags ?? []).filter((tag): tag is string => typeof tag === 'string' && tag !== ''),
+    requester,
+    assignee: ids.assignee === null ? null : person(ids.assignee, users),
+    createdAt,
+    updatedAt,
+    messages,
+  };
+  const metrics = buildMetrics(input.metrics, t.satisfaction_rating);
+  if (metrics) ticket.metrics = metrics;
+  return ticket;
+}

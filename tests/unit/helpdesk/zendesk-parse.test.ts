@@ -1,0 +1,543 @@
+import { describe, it, expect } from 'vitest';
+import { parseZendeskTicket, zendeskChannel } from '../../../lib/helpdesk/zendesk/parse';
+import { HelpdeskParseError } from '../../../lib/helpdesk/parse-error';
+import { HelpdeskHttpError } from '../../../lib/helpdesk/errors';
+import { parseRawTicket } from '../../../lib/helpdesk/parsers';
+import type { Ticket } from '../../../lib/helpdesk/types';
+import { fetchZendeskFixture, readFixture, requestKey, type Json } from './fixture-fetch';
+
+const fixture = (name: string): Json => readFixture('zendesk', name);
+const INSTANCE = 'acme.zendesk.com';
+
+/** The complaint thread, its two cursor pages fetched by the real client, as the extension reads it. */
+async function complaint() {
+  const fetched = await fetchZendeskFixture({
+    ticketId: '4821',
+    ticket: fixture('ticket-4821-complaint.json'),
+    commentPages: [fixture('comments-4821-page-1.json'), fixture('comments-4821-page-2.json')],
+    metrics: fixture('metrics-4821.json'),
+  });
+  return { ...fetched, ticket: parseRawTicket('zendesk', INSTANCE, fetched.raw).ticket };
+}
+
+/** The imported ticket: two offset pages fetched by the real client. */
+async function importedFetch() {
+  return fetchZendeskFixture({
+    ticketId: '17500000000123',
+    // What `tickets/{id}.json?include=users` answers: the ticket with its users sideloaded.
+    ticket: { ticket: fixture('ticket-imported.json'), users: fixture('users-imported.json').users },
+    commentPages: [fixture('comments-imported-offset-page-1.json'), fixture('comments-imported-offset-page-2.json')],
+  });
+}
+
+async function imported(): Promise<Ticket> {
+  return parseRawTicket('zendesk', INSTANCE, (await importedFetch()).raw).ticket;
+}
+
+const commentRequests = (asked: string[]) => asked.filter((key) => key.includes('/comments.json'));
+
+function hostile(): Ticket {
+  return parseZendeskTicket({
+    instance: INSTANCE,
+    ticket: fixture('ticket-hostile.json'),
+    comments: fixture('comments-hostile.json').comments as unknown[],
+  });
+}
+
+function minimal(overrides: Json = {}): Json {
+  return { id: 1, subject: 'Hi', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-02T00:00:00Z', ...overrides };
+}
+
+function expectParseError(run: () => unknown, message: string, path?: string): HelpdeskParseError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(HelpdeskParseError);
+  const error = caught as HelpdeskParseError;
+  expect(error.message).toBe(message);
+  expect(error.helpdesk).toBe('zendesk');
+  if (path !== undefined) expect(error.path).toBe(path);
+  return error;
+}
+
+describe('paging the fixtures through fetchZendeskTicket', () => {
+  it('follows cursor pages and stops on has_more: false even though links.next is still a URL', async () => {
+    const last = fixture('comments-4821-page-2.json');
+    expect((last.meta as { has_more: unknown }).has_more).toBe(false);
+    const lastNext = (last.links as { next: string }).next;
+    expect(lastNext).toMatch(/^https:\/\//);
+
+    const { asked, raw, ticket, progress } = await complaint();
+    expect(commentRequests(asked)).toHaveLength(2);
+    expect(asked).not.toContain(requestKey(lastNext));
+    expect(raw.comments).toHaveLength(5);
+    expect(progress).toEqual([2, 5]);
+    expect(ticket.messages).toHaveLength(5);
+  });
+
+  it('follows links.next while meta.has_more is true and keeps every page\'s sideloaded users', async () => {
+    const first = fixture('comments-4821-page-1.json');
+    expect((first.meta as { has_more: unknown }).has_more).toBe(true);
+    const next = (first.links as { next: string }).next;
+    expect(next).toContain('page%5Bafter%5D=');
+
+    const { asked, raw } = await complaint();
+    expect(commentRequests(asked)[1]).toBe(requestKey(next));
+    expect(raw.users).toHaveLength(4); // two per page
+  });
+
+  it('supports old offset paging (next_page, count, no meta) and stops at next_page: null', async () => {
+    const { asked, raw } = await importedFetch();
+    expect(commentRequests(asked)).toHaveLength(2);
+    expect(commentRequests(asked)[1]).toBe('/api/v2/tickets/17500000000123/comments.json?page=2&per_page=2');
+    expect(raw.comments).toHaveLength(4);
+    expect(raw.users).toEqual([]); // offset pages here sideload nobody
+  });
+
+  it('treats has_more: true without a next link or cursor as the end rather than looping', async () => {
+    const { asked, raw } = await fetchZendeskFixture({
+      ticketId: '1',
+      ticket: { ticket: minimal() },
+      commentPages: [{ comments: [], meta: { has_more: true }, links: { next: null } }],
+    });
+    expect(commentRequests(asked)).toHaveLength(1);
+    expect(raw.comments).toEqual([]);
+  });
+
+  it.each([
+    ['a body without a comments array', { error: 'RecordNotFound' }],
+    ['a web page', '<html><body>Sign in</body></html>'],
+  ])('rejects %s as a comments page', async (_, page) => {
+    const error = await fetchZendeskFixture({ ticketId: '1', ticket: { ticket: minimal() }, commentPages: [page] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HelpdeskHttpError);
+    expect((error as HelpdeskHttpError).loadError.code).toBe('bad-response');
+  });
+});
+
+describe('parseZendeskTicket — complaint email thread', () => {
+  it('normalizes the ticket fields', async () => {
+    const { ticket } = await complaint();
+    expect(ticket).toMatchObject({
+      helpdesk: 'zendesk',
+      instance: INSTANCE,
+      id: '4821',
+      url: 'https://acme.zendesk.com/agent/tickets/4821',
+      subject: 'Charged twice for order #58213 – still no refund',
+      status: 'solved',
+      channel: 'email',
+      tags: ['billing', 'complaint', 'double_charge', 'refund'],
+      requester: { id: '381202745911', name: 'Maria Keller', email: 'maria.keller@example.com' },
+      assignee: { id: '366920011842', name: 'Tom Alvarez', email: 'tom.alvarez@acme.example' },
+      createdAt: '2026-11-18T08:12:44.000Z',
+      updatedAt: '2026-11-19T16:02:10.000Z',
+    });
+  });
+
+  it('keeps the API (chronological) order although comment ids are not in time order', async () => {
+    const { ticket } = await complaint();
+    const ids = ticket.messages.map((m) => m.id);
+    expect(ids).toEqual(['30015519281402', '30015519291177', '30015519288810', '30015519301999', '30015519300004']);
+    expect([...ids].sort()).not.toEqual(ids); // sorting by id would have scrambled the thread
+    const times = ticket.messages.map((m) => m.createdAt);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('makes the description the first message and classifies every message', async () => {
+    const { ticket } = await complaint();
+    expect(ticket.messages.map((m) => [m.author.name, m.role, m.visibility])).toEqual([
+      ['Maria Keller', 'customer', 'public'],
+      ['Tom Alvarez', 'agent', 'public'],
+      ['Priya Raman', 'agent', 'internal'], // admin known only from page 2's sideload
+      ['Maria Keller', 'customer', 'public'],
+      ['Tom Alvarez', 'agent', 'public'],
+    ]);
+  });
+
+  it('decodes entities in plain_body and keeps html_body as html', async () => {
+    const { ticket } = await complaint();
+    const [first, , note] = ticket.messages;
+    expect(first?.text).toContain('49,90\u00a0€');
+    expect(first?.text).not.toMatch(/&nbsp;|&[a-z]+;/);
+    expect(first?.text.startsWith('Hello,\n\nI was charged twice')).toBe(true);
+    expect(first?.html).toMatch(/^<div class="zd-comment" dir="auto">/);
+    expect(note?.text).toBe(
+      'Checked Stripe: two captures (ch_3Q…A1 and ch_3Q…B7), 49.90 EUR each. Second one is the duplicate & can be refunded.',
+    );
+    for (const m of ticket.messages) expect(m.text).not.toMatch(/<\/?(p|div|br)\b/);
+  });
+
+  it('maps ticket metrics to camelCase numbers and csat from the rating', async () => {
+    const { ticket } = await complaint();
+    expect(ticket.metrics).toEqual({
+      firstReplyMinutes: 327,
+      firstResolutionMinutes: 410,
+      fullResolutionMinutes: 1909,
+      agentWaitMinutes: 0,
+      requesterWaitMinutes: 1602,
+      replies: 2,
+      reopens: 1,
+      csat: 0, // "bad"
+    });
+  });
+
+  it('accepts the inner ticket_metric object and the bare .ticket alike', () => {
+    const body = fixture('ticket-4821-complaint.json');
+    const page1 = fixture('comments-4821-page-1.json');
+    const inner = (fixture('metrics-4821.json').ticket_metric) as Json;
+    const a = parseZendeskTicket({ instance: INSTANCE, ticket: body, comments: page1.comments as unknown[], metrics: fixture('metrics-4821.json') });
+    const b = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: body.ticket,
+      comments: page1.comments as unknown[],
+      users: body.users as unknown[],
+      metrics: inner,
+    });
+    expect(b).toEqual(a);
+  });
+});
+
+describe('parseZendeskTicket — csat', () => {
+  const withRating = (rating: unknown, metrics?: unknown) =>
+    parseZendeskTicket({ instance: INSTANCE, ticket: minimal({ satisfaction_rating: rating }), comments: [], metrics }).metrics;
+
+  it.each([
+    ['good', 1],
+    ['bad', 0],
+    ['offered', null],
+    ['unoffered', null],
+    [null, null],
+  ])('score %s → csat %s', (score, csat) => {
+    expect(withRating({ score })?.csat).toBe(csat);
+  });
+
+  it('has no metrics at all without a metrics body or a rating object', () => {
+    expect(withRating(null)).toBeUndefined();
+    expect(withRating(undefined, null)).toBeUndefined();
+  });
+
+  it('always has every key once there are metrics (null when unknown)', () => {
+    const metrics = withRating(null, { ticket_metric: { replies: 3, reply_time_in_minutes: { calendar: null, business: null } } });
+    expect(metrics).toEqual({
+      firstReplyMinutes: null,
+      firstResolutionMinutes: null,
+      fullResolutionMinutes: null,
+      agentWaitMinutes: null,
+      requesterWaitMinutes: null,
+      replies: 3,
+      reopens: null,
+      csat: null,
+    });
+  });
+});
+
+describe('parseZendeskTicket — imported ticket (big ids, offset paging, private description)', () => {
+  it('turns ids above 1e13 into exact strings', async () => {
+    const ticket = await imported();
+    expect(ticket.id).toBe('17500000000123');
+    expect(ticket.url).toBe('https://acme.zendesk.com/agent/tickets/17500000000123');
+    expect(ticket.requester.id).toBe('17500000004242');
+    expect(ticket.messages.map((m) => m.id)).toEqual(['17500000070009', '17500000070001', '17500000069990', '17500000070100']);
+    for (const m of ticket.messages) expect(typeof m.author.id).toBe('string');
+  });
+
+  it('takes the role from the author, not from visibility: a private description by an end-user is a customer message', async () => {
+    const [description] = (await imported()).messages;
+    expect(description).toMatchObject({
+      author: { id: '17500000009876', name: 'Jonas Weber' },
+      role: 'customer',
+      visibility: 'internal',
+    });
+  });
+
+  it('marks author -1 as system', async () => {
+    expect((await imported()).messages[1]).toMatchObject({ author: { id: '-1', name: 'System' }, role: 'system' });
+  });
+
+  it('names unknown authors "User <id>" and never "undefined"', async () => {
+    const ticket = await imported();
+    expect(ticket.messages[3]?.author).toEqual({ id: '17500000005555', name: 'User 17500000005555' });
+    expect(JSON.stringify(ticket)).not.toContain('undefined');
+  });
+
+  it('falls back to the ticket creation time for a comment with a broken timestamp', async () => {
+    const ticket = await imported();
+    expect(ticket.messages[3]?.createdAt).toBe(ticket.createdAt);
+  });
+
+  it('copes with null tags, no assignee, no rating and an undocumented channel', async () => {
+    const ticket = await imported();
+    expect(ticket.tags).toEqual([]);
+    expect(ticket.assignee).toBeNull();
+    expect(ticket.channel).toBe('other'); // via.channel "api"
+    expect(ticket.metrics).toBeUndefined();
+  });
+});
+
+describe('parseZendeskTicket — hostile and odd content', () => {
+  it('keeps hostile subject and names as literal text', () => {
+    const ticket = hostile();
+    expect(ticket.subject).toBe('<script>alert(1)</script> refund <img src=x onerror=alert(1)> 🙂');
+    expect(ticket.requester.name).toBe('<img src=x onerror=alert(1)>');
+    expect(ticket.tags).toEqual(['vip', '<b>tag</b>']);
+  });
+
+  it('keeps typed markup in plain text literally and decodes escaped markup to literal characters', () => {
+    const [typed, escaped] = hostile().messages;
+    expect(typed?.text).toBe("<script>alert('x')</script> where is my refund?");
+    expect(escaped?.text).toBe('مرحبا،\u00a0أين طلبي؟ <img src=x onerror=alert(1)> 😀 🚀 Fish & chips');
+  });
+
+  it('strips real markup from html-only comments but keeps the escaped text', () => {
+    const message = hostile().messages[2];
+    expect(message?.text).toBe('您好\u00a0王先生，\n\n退款已处理 ✅\nTom <support>');
+    expect(message?.text).not.toContain('<img');
+    expect(message?.text).not.toContain('alert');
+    expect(message?.text).not.toContain('color:red');
+    expect(message?.text).not.toContain('hidden');
+    expect(message?.html).toContain('<script>alert(1)</script>'); // original kept for a sanitizing renderer
+  });
+
+  it('preserves emoji sequences, RTL and CJK, and tidies line breaks', () => {
+    const ticket = hostile();
+    expect(ticket.messages[1]?.author.name).toBe('مريم الحسيني');
+    expect(ticket.messages[3]?.text).toContain('👩‍💻');
+    expect(ticket.messages[4]).toMatchObject({ author: { name: '王小明' }, text: '谢谢！\n\n问题解决了。' });
+  });
+
+  it('normalizes offset timestamps to UTC and maps messaging channels', () => {
+    const ticket = hostile();
+    expect(ticket.createdAt).toBe('2026-11-20T09:00:00.000Z');
+    expect(ticket.channel).toBe('messaging'); // whatsapp
+    expect(ticket.metrics?.csat).toBeNull(); // "offered"
+  });
+});
+
+describe('zendeskChannel', () => {
+  it.each([
+    ['email', 'email'],
+    ['web', 'web'],
+    ['web_widget', 'web'],
+    ['chat', 'chat'],
+    ['native_messaging', 'messaging'],
+    ['messaging', 'messaging'],
+    ['whatsapp', 'messaging'],
+    ['line', 'messaging'],
+    ['wechat', 'messaging'],
+    ['sunshine_conversations_facebook_messenger', 'messaging'],
+    ['voice', 'phone'],
+    ['phone', 'phone'],
+    ['twitter', 'social'],
+    ['facebook', 'social'],
+    ['instagram_dm', 'social'],
+    ['api', 'other'],
+    ['sample_ticket', 'other'],
+    ['mobile_sdk', 'other'],
+    ['mobile', 'other'],
+    ['any_channel', 'other'],
+    ['something_new_2027', 'other'],
+    [null, 'other'],
+    [4, 'other'],
+    ['EMAIL', 'email'],
+  ])('%s → %s', (channel, expected) => {
+    expect(zendeskChannel(channel)).toBe(expected);
+  });
+});
+
+describe('parseZendeskTicket — lenient parsing', () => {
+  const comment = (overrides: Json = {}): Json => ({
+    id: 10,
+    author_id: 5,
+    public: true,
+    plain_body: 'hello',
+    created_at: '2026-01-01T00:01:00Z',
+    ...overrides,
+  });
+
+  it('drops a comment delivered twice (overlapping pages) but keeps the first position', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal(),
+      comments: [comment({ id: 1 }), comment({ id: 2 }), comment({ id: 1 }), comment({ id: 3 })],
+    });
+    expect(ticket.messages.map((m) => m.id)).toEqual(['1', '2', '3']);
+  });
+
+  it('merges users from the ticket body and the input; later entries fill gaps', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: { ticket: minimal({ requester_id: 5 }), users: [{ id: 5, name: null, role: 'end-user' }] },
+      comments: [comment()],
+      users: [{ id: 5, name: 'Ada', email: 'ada@example.com' }, { name: 'no id' }, 'junk'],
+    });
+    expect(ticket.requester).toEqual({ id: '5', name: 'Ada', email: 'ada@example.com' });
+    expect(ticket.messages[0]?.role).toBe('customer');
+  });
+
+  it('guesses roles for authors missing from the sideloads: requester, assignee, then visibility', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal({ requester_id: 5, assignee_id: 6 }),
+      comments: [
+        comment({ id: 1, author_id: 5 }),
+        comment({ id: 2, author_id: 6 }),
+        comment({ id: 3, author_id: 7, public: false }),
+        comment({ id: 4, author_id: 8 }),
+        comment({ id: 5, author_id: null }),
+      ],
+    });
+    expect(ticket.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'agent', 'customer', 'system']);
+    expect(ticket.assignee).toEqual({ id: '6', name: 'User 6' });
+  });
+
+  it('prefers plain_body, then body, then stripped html_body, then a voice transcript', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal(),
+      comments: [
+        comment({ id: 1, plain_body: 'plain', body: 'body', html_body: '<p>html</p>' }),
+        comment({ id: 2, plain_body: null, body: 'body &amp; soul', html_body: '<p>html</p>' }),
+        comment({ id: 3, plain_body: '', body: '', html_body: '<p>only <b>html</b></p>' }),
+        comment({ id: 4, type: 'VoiceComment', plain_body: null, data: { transcription_text: 'Caller asked for a refund.' } }),
+        comment({ id: 5, plain_body: null }),
+      ],
+    });
+    expect(ticket.messages.map((m) => m.text)).toEqual(['plain', 'body & soul', 'only html', 'Caller asked for a refund.', '']);
+    expect(ticket.messages[0]?.html).toBe('<p>html</p>');
+    expect(ticket.messages[4]).not.toHaveProperty('html');
+  });
+
+  it('treats a missing public flag as public and only false as internal', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal(),
+      comments: [comment({ id: 1, public: undefined }), comment({ id: 2, public: 'yes' }), comment({ id: 3, public: false })],
+    });
+    expect(ticket.messages.map((m) => m.visibility)).toEqual(['public', 'public', 'internal']);
+  });
+
+  it('shows the description when no comments could be loaded', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal({ description: 'Printer&nbsp;on fire', requester_id: 5 }),
+      comments: [],
+    });
+    expect(ticket.messages).toEqual([
+      {
+        id: 'description-1',
+        author: { id: '5', name: 'User 5' },
+        role: 'customer',
+        visibility: 'public',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        text: 'Printer\u00a0on fire',
+      },
+    ]);
+  });
+
+  it('accepts string ids, keeps huge numbers without an exponent, and uses fallbacks for empty values', () => {
+    const ticket = parseZendeskTicket({
+      instance: 'https://Acme.Zendesk.com/agent/tickets/1',
+      ticket: minimal({ id: '99', subject: null, raw_subject: 'Raw', status: '', tags: '', via: 'email', updated_at: null }),
+      comments: [comment({ id: 1e21, author_id: '5' })],
+    });
+    expect(ticket).toMatchObject({
+      id: '99',
+      instance: 'acme.zendesk.com',
+      subject: 'Raw',
+      status: 'unknown',
+      tags: [],
+      channel: 'other',
+      requester: { id: 'unknown', name: 'Unknown requester' },
+      updatedAt: ticket.createdAt,
+    });
+    expect(ticket.messages[0]?.id).toBe('1000000000000000000000');
+    expect(parseZendeskTicket({ instance: INSTANCE, ticket: minimal({ subject: '  ' }), comments: [] }).subject).toBe('(no subject)');
+  });
+});
+
+describe('parseZendeskTicket — errors', () => {
+  const parse = (ticket: unknown, comments: unknown = [], instance: unknown = INSTANCE) =>
+    parseZendeskTicket({ instance, ticket, comments } as Parameters<typeof parseZendeskTicket>[0]);
+
+  it('names a missing subject', () => {
+    expectParseError(() => parse(minimal({ subject: undefined })), 'Zendesk ticket: ticket.subject is missing', 'ticket.subject');
+    expectParseError(() => parse({ ticket: minimal({ subject: undefined }), users: [] }), 'Zendesk ticket: ticket.subject is missing');
+  });
+
+  it('names a missing or malformed id', () => {
+    expectParseError(() => parse(minimal({ id: undefined })), 'Zendesk ticket: ticket.id is missing', 'ticket.id');
+    expectParseError(() => parse(minimal({ id: null })), 'Zendesk ticket: ticket.id is missing (null)');
+    expectParseError(() => parse(minimal({ id: { value: 1 } })), 'Zendesk ticket: ticket.id is malformed (got an object)');
+    expectParseError(() => parse(minimal({ id: 1.5 })), 'Zendesk ticket: ticket.id is malformed (got number 1.5)');
+    expectParseError(() => parse(minimal({ id: ' ' })), 'Zendesk ticket: ticket.id is malformed (got the string " ")');
+  });
+
+  it('names missing and invalid timestamps', () => {
+    expectParseError(() => parse(minimal({ created_at: undefined })), 'Zendesk ticket: ticket.created_at is missing');
+    expectParseError(
+      () => parse(minimal({ created_at: 'yesterday' })),
+      'Zendesk ticket: ticket.created_at is not a valid timestamp (got the string "yesterday")',
+    );
+    expectParseError(
+      () => parse(minimal({ created_at: '2026-13-45T99:00:00Z' })),
+      'Zendesk ticket: ticket.created_at is not a valid timestamp (got the string "2026-13-45T99:00:00Z")',
+    );
+  });
+
+  it('rejects non-object inputs with a readable message', () => {
+    expectParseError(() => parseZendeskTicket(null as never), 'Zendesk ticket: input is not an object');
+    expectParseError(() => parse('<html>Sign in</html>'), 'Zendesk ticket: ticket is not an object', 'ticket');
+    expectParseError(() => parse(undefined), 'Zendesk ticket: ticket is missing');
+    expectParseError(() => parse([minimal()]), 'Zendesk ticket: ticket is not an object');
+    expectParseError(
+      () => parseZendeskTicket({ instance: INSTANCE, ticket: minimal() } as Parameters<typeof parseZendeskTicket>[0]),
+      'Zendesk ticket: comments is missing',
+    );
+    expectParseError(() => parse(minimal(), { comments: [] }), 'Zendesk ticket: comments is not an array');
+    expectParseError(() => parse(minimal(), [], ''), 'Zendesk ticket: instance is malformed (got the string "")');
+    expectParseError(
+      () => parseZendeskTicket({ ticket: minimal(), comments: [] } as unknown as Parameters<typeof parseZendeskTicket>[0]),
+      'Zendesk ticket: instance is missing',
+    );
+  });
+
+  it('names the offending comment', () => {
+    expectParseError(
+      () => parse(minimal(), [{ id: 1, created_at: '2026-01-01T00:00:00Z' }, { author_id: 2, plain_body: 'x' }]),
+      'Zendesk ticket: comments[1].id is missing',
+      'comments[1].id',
+    );
+    expectParseError(() => parse(minimal(), ['not a comment']), 'Zendesk ticket: comments[0] is malformed (got the string "not a comment")');
+  });
+
+  it('is an Error with the class name set', () => {
+    const error = expectParseError(() => parse(minimal({ subject: undefined })), 'Zendesk ticket: ticket.subject is missing');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('HelpdeskParseError');
+  });
+});
+
+describe('parseZendeskTicket — large ticket', () => {
+  it('parses a generated 5 000-comment ticket to 5 000 messages in API order', () => {
+    const users = Array.from({ length: 50 }, (_, i) => ({ id: 17500000000000 + i, name: `User ${i}`, role: i === 0 ? 'end-user' : 'agent' }));
+    const comments = Array.from({ length: 5_000 }, (_, i) => ({
+      id: 30000000000000 + ((i * 7919) % 5_000), // distinct but deliberately not monotonic
+      type: 'Comment',
+      author_id: 17500000000000 + (i % 50),
+      public: i % 5 !== 0,
+      plain_body: `Message ${i}&nbsp;with an entity\n\nand a second paragraph`,
+      html_body: `<div class="zd-comment"><p>Message ${i}&nbsp;with an entity</p><p>and a second paragraph</p></div>`,
+      created_at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+      attachments: [],
+      via: { channel: 'web' },
+    }));
+    const ticket = parseZendeskTicket({ instance: INSTANCE, ticket: { ticket: minimal({ requester_id: 17500000000000 }), users }, comments });
+    expect(ticket.messages).toHaveLength(5_000);
+    expect(ticket.messages.map((m) => m.id)).toEqual(comments.map((c) => String(c.id)));
+    expect(ticket.messages[4_999]?.createdAt).toBe('2026-01-04T11:19:00.000Z');
+    expect(ticket.messages[0]).toMatchObject({ role: 'customer', visibility: 'internal', text: 'Message 0\u00a0with an entity\n\nand a second paragraph' });
+    expect(ticket.messages[1]).toMatchObject({ role: 'agent', visibility: 'public', author: { name: 'User 1' } });
+  });
+});
