@@ -16,8 +16,16 @@ export default defineConfig({
     action: { default_title: 'Open QA scorecard' },
     ...(browser === 'firefox'
       ? {
+          // MV2 has no optional_host_permissions: optional hosts are optional permissions there.
+          optional_permissions: ['https://*/*'],
           browser_specific_settings: {
-            gecko: { id: 'qa-scorecards@example.org', strict_min_version: '115.0' },
+            gecko: {
+              id: 'qa-scorecards@example.org',
+              strict_min_version: '140.0',
+              // Local-first: nothing is collected or transmitted.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
