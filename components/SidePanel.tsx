@@ -7,6 +7,7 @@ import { request } from '@/lib/messaging/client';
 import type { TabState } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
 import { Scorecard } from './Scorecard';
+import { SelfCheck } from './SelfCheck';
 import { StatusView } from './StatusView';
 import { TicketHeader } from './TicketHeader';
 import { Transcript } from './Transcript';
@@ -93,6 +94,7 @@ function NotReady({ state, reload }: { state: Exclude<TabState, { status: 'ready
 export function SidePanel() {
   const { tabId, pinned } = useBoundTab();
   const { state, reload } = useTabState(tabId);
+  const [mode, setMode] = useState<PanelMode>('review');
   const ready = state.status === 'ready';
   const rubrics = useAsync(ready ? 'rubrics' : null, () => request('rubrics:list', {}));
   const settings = useAsync(ready ? 'settings' : null, () => request('settings:get', {}));
@@ -107,6 +109,17 @@ export function SidePanel() {
       <div className="panel-toolbar">
         <span className="brand">QA Scorecard</span>
         <span className="toolbar-actions">
+          <button
+            type="button"
+            className="icon-button mode-toggle"
+            data-testid="mode-toggle"
+            data-mode={mode}
+            aria-pressed={mode === 'self'}
+            title={mode === 'review' ? 'Check your own reply before sending it' : 'Back to reviewing the ticket'}
+            onClick={() => setMode((m) => (m === 'review' ? 'self' : 'review'))}
+          >
+            {mode === 'review' ? '✎ Check my reply' : '☑ Review ticket'}
+          </button>
           {ready && (
             <button type="button" className="icon-button" onClick={reload} title="Read the ticket again">
               ↻ Reload
@@ -135,7 +148,7 @@ export function SidePanel() {
           ) : !rubrics.data || !settings.data ? (
             <StatusView title="Loading rubrics…" tone="busy" />
           ) : (
-            <ReviewerScorecard state={state} rubrics={rubrics.data} settings={settings.data} />
+            <ReviewerScorecard state={state} rubrics={rubrics.data} settings={settings.data} mode={mode} tabId={tabId} />
           )}
         </>
       )}
@@ -143,10 +156,20 @@ export function SidePanel() {
   );
 }
 
-function ReviewerScorecard({ state, rubrics, settings }: { state: Extract<TabState, { status: 'ready' }>; rubrics: Parameters<typeof Scorecard>[0]['rubrics']; settings: Settings }) {
+type PanelMode = 'review' | 'self';
+
+function ReviewerScorecard(props: {
+  state: Extract<TabState, { status: 'ready' }>;
+  rubrics: Parameters<typeof Scorecard>[0]['rubrics'];
+  settings: Settings;
+  mode: PanelMode;
+  tabId: number | null;
+}) {
+  const { state, rubrics, settings, mode } = props;
   const reviewer = effectiveReviewer(state.reviewer, settings);
   return (
     <>
+      {mode === 'self' && <SelfCheck tabId={props.tabId} ticket={state.ticket} agent={reviewer} />}
       {reviewer.fallback && (
         <p className="notice">
           {siteFor(state.ticket.helpdesk).label} did not tell us who you are.{' '}
@@ -156,7 +179,15 @@ function ReviewerScorecard({ state, rubrics, settings }: { state: Extract<TabSta
           so reviews carry it.
         </p>
       )}
-      <Scorecard key={`${state.ticket.helpdesk}:${state.ticket.instance}:${state.ticket.id}`} ticket={state.ticket} reviewer={reviewer} rubrics={rubrics} defaultRubricId={settings.defaultRubricId} />
+      {/* In self-check mode the agent scores their own work: a review of kind "self". */}
+      <Scorecard
+        key={`${state.ticket.helpdesk}:${state.ticket.instance}:${state.ticket.id}:${mode}`}
+        ticket={state.ticket}
+        reviewer={reviewer}
+        rubrics={rubrics}
+        defaultRubricId={settings.defaultRubricId}
+        kind={mode === 'self' ? 'self' : 'review'}
+      />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { TabStates } from '@/lib/background/tab-states';
 import {
   askContentScript,
+  broadcastDraft,
   broadcastTabState,
   injectIntoAllHelpdeskTabs,
   listenForMessages,
@@ -18,7 +19,7 @@ import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 export default defineBackground(() => {
   const db = new QaDatabase();
-  const tabs = new TabStates({ broadcast: broadcastTabState, askContentScript });
+  const tabs = new TabStates({ broadcast: broadcastTabState, broadcastDraft, askContentScript });
   const ready = seedBuiltInRubrics(db, BUILT_IN_RUBRICS, new Date().toISOString());
 
   const handlers = createHandlers({

@@ -6,6 +6,7 @@ import { getRubric, importRubric, listLatestRubrics } from '../db/rubrics';
 import { readSettings, updateSettings } from '../db/settings';
 import { normalizeCustomHost } from '../helpdesk/registry';
 import type { HelpdeskName } from '../helpdesk/types';
+import { draftContextFor } from '../review/draft-context';
 import { ticketReportSchema } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
 import { parseRubric } from '../rubric/schema';
@@ -20,7 +21,10 @@ export interface BackgroundDeps {
   reloadTab: (tabId: number) => Promise<void>;
   registerDomain: (host: string, helpdesk: HelpdeskName) => Promise<void>;
   unregisterDomain: (host: string) => Promise<void>;
+  now?: () => number;
 }
+
+
 
 class HandlerError extends Error {
   constructor(
@@ -44,9 +48,15 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   return {
     'ticket:report': (report, sender) => {
       if (sender.tabId === undefined) throw new HandlerError('no-tab', 'Ticket reports must come from a tab.');
-      deps.tabs.applyReport(sender.tabId, report);
+      const state = deps.tabs.applyReport(sender.tabId, report);
+      return state.status === 'ready' ? { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer) } : { ok: true };
+    },
+    'draft:report': (draft, sender) => {
+      if (sender.tabId === undefined) throw new HandlerError('no-tab', 'Drafts must come from a tab.');
+      deps.tabs.setDraft(sender.tabId, { ...draft, updatedAt: (deps.now ?? Date.now)() });
       return { ok: true };
     },
+    'tab:get-draft': ({ tabId }) => deps.tabs.getDraft(tabId),
     'tab:get-state': ({ tabId }) =>
       deps.tabs.get(tabId, (raw) => {
         const parsed = ticketReportSchema.safeParse(raw);

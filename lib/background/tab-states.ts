@@ -1,10 +1,11 @@
 // One ticket snapshot per browser tab, held by the background. The panel asks for a tab's state
 // and is told when it changes; the content script's open port tells us when its page is gone.
-import type { TabState, TicketReport } from '../messaging/protocol';
+import type { Draft, TabState, TicketReport } from '../messaging/protocol';
 import { reportToState } from './report-to-state';
 
 export interface TabStatesDeps {
   broadcast: (tabId: number, state: TabState) => void;
+  broadcastDraft?: (tabId: number, draft: Draft | null) => void;
   /** asks the tab's content script for its last report; rejects when none is listening */
   askContentScript: (tabId: number) => Promise<unknown>;
   now?: () => number;
@@ -13,13 +14,32 @@ export interface TabStatesDeps {
 export class TabStates {
   private readonly states = new Map<number, TabState>();
   private readonly ports = new Map<number, object>();
+  private readonly drafts = new Map<number, Draft>();
 
   constructor(private readonly deps: TabStatesDeps) {}
 
   set(tabId: number, state: TabState): TabState {
     this.states.set(tabId, state);
     this.deps.broadcast(tabId, state);
+    const draft = this.drafts.get(tabId);
+    const ticketId = state.status === 'ready' ? state.ticket.id : state.status === 'idle' ? null : state.ticketId;
+    // A draft belongs to one ticket: leaving it (or the page) clears what the panel shows.
+    if (draft && draft.ticketId !== ticketId) this.setDraft(tabId, null);
     return state;
+  }
+
+  getState(tabId: number): TabState | undefined {
+    return this.states.get(tabId);
+  }
+
+  setDraft(tabId: number, draft: Draft | null): void {
+    if (draft) this.drafts.set(tabId, draft);
+    else if (!this.drafts.delete(tabId)) return;
+    this.deps.broadcastDraft?.(tabId, draft);
+  }
+
+  getDraft(tabId: number): Draft | null {
+    return this.drafts.get(tabId) ?? null;
   }
 
   applyReport(tabId: number, report: TicketReport): TabState {
@@ -53,5 +73,6 @@ export class TabStates {
   forget(tabId: number): void {
     this.states.delete(tabId);
     this.ports.delete(tabId);
+    this.drafts.delete(tabId);
   }
 }

@@ -19,4 +19,17 @@ export interface HelpdeskContentAdapter {
   watchRoots?(doc: Document): Element[];
   /** raw API bodies, parsed later in the background */
   fetchTicket(ctx: FetchContext): Promise<Record<string, unknown>>;
+  /** the reply editor of that ticket (scoped to its pane: several tickets may be mounted) */
+  composer(doc: Document, ticketId: string): HTMLElement | null;
+  /** the button that sends the reply from that composer */
+  sendButtonSelector: string;
+}
+
+/** The first element matching any selector, in the order given (primary first, then fallbacks). */
+export function queryFirst(root: ParentNode, selectors: readonly string[]): HTMLElement | null {
+  for (const selector of selectors) {
+    const found = root.querySelector<HTMLElement>(selector);
+    if (found) return found;
+  }
+  return null;
 }

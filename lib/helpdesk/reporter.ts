@@ -4,6 +4,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HelpdeskContentAdapter } from './adapter';
+import { readDraft, runDraftGuard } from './draft-guard';
+import type { DraftContext } from '../selfcheck/checks';
 import { HelpdeskHttpError, type LoadError } from './errors';
 import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, TICKET_TAB_PORT } from '../messaging/names';
 import type { TicketReport } from '../messaging/protocol';
@@ -31,6 +33,8 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
   let inFlight: AbortController | null = null;
   let lastReport: TicketReport = { phase: 'idle' };
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
+  /** set once the background has parsed the ticket in front of the agent */
+  let draftContext: { ticketId: string; context: DraftContext } | null = null;
 
   // The open port tells the background when this page goes away, so the panel never shows a
   // ticket from a page that has been left.
@@ -46,13 +50,26 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
     }
   };
 
+  const reportDraft = (ticketId: string, text: string) => {
+    if (ctx.isInvalid) return;
+    sendMessage('draft:report', { helpdesk: adapter.name, instance, ticketId, text }).catch(() => undefined);
+  };
+
   const report = (r: TicketReport) => {
     lastReport = r;
     if (ctx.isInvalid) return;
     ensurePort();
-    sendMessage('ticket:report', r).catch(() => {
-      // The background restarts on its own schedule; it asks again via CONTENT_REPORT_AGAIN.
-    });
+    sendMessage('ticket:report', r)
+      .then((reply) => {
+        if (r.phase !== 'loaded' || r.ticketId !== currentId) return;
+        draftContext = reply.draftContext ? { ticketId: r.ticketId, context: reply.draftContext } : null;
+        // A reply may already be half-written (drafts survive in the helpdesk across visits).
+        const composer = adapter.composer(document, r.ticketId);
+        if (composer) reportDraft(r.ticketId, readDraft(composer));
+      })
+      .catch(() => {
+        // The background restarts on its own schedule; it asks again via CONTENT_REPORT_AGAIN.
+      });
   };
 
   const load = async (ticketId: string, force: boolean) => {
@@ -127,6 +144,12 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
     return undefined;
   };
   browser.runtime.onMessage.addListener(onMessage);
+
+  runDraftGuard(ctx, adapter, {
+    currentTicketId: () => currentId ?? null,
+    draftContext: () => (draftContext && draftContext.ticketId === currentId ? draftContext.context : null),
+    reportDraft,
+  });
 
   ctx.onInvalidated(() => {
     inFlight?.abort();

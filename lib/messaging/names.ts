@@ -9,3 +9,5 @@ export const CONTENT_RELOAD = 'content:reload';
 export const CONTENT_REPORT_AGAIN = 'content:report-again';
 /** Port a content script keeps open so the background learns when its page goes away. */
 export const TICKET_TAB_PORT = 'qa-ticket-tab';
+/** Background → extension pages: the unsent reply in a tab changed. */
+export const TAB_DRAFT_CHANGED = 'tab:draft-changed';

@@ -2,11 +2,11 @@
 // Each message name maps to a request and a response schema; receivers validate with them.
 // Content scripts import only the types from here (type-only imports), so zod stays out of them.
 import { z } from '../zod';
-import { helpdeskNameSchema, personSchema, ticketSchema } from '../helpdesk/ticket-schema';
+import { channelSchema, helpdeskNameSchema, personSchema, ticketSchema } from '../helpdesk/ticket-schema';
 import { reviewDraftInputSchema, reviewKindSchema, reviewRecordSchema } from '../review/record';
 import { rubricSchema } from '../rubric/schema';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
-import { TAB_STATE_CHANGED } from './names';
+import { TAB_DRAFT_CHANGED, TAB_STATE_CHANGED } from './names';
 
 const locator = {
   helpdesk: helpdeskNameSchema,
@@ -56,6 +56,17 @@ export const tabStateSchema = z.discriminatedUnion('status', [
 export type TabState = z.infer<typeof tabStateSchema>;
 
 const ok = z.object({ ok: z.literal(true) });
+
+/** What the draft checks need to know about the ticket (contract §9), sent back to the page. */
+export const draftContextSchema = z.object({
+  channel: channelSchema,
+  customerName: z.string().optional(),
+  agentName: z.string().optional(),
+  isComplaint: z.boolean().optional(),
+});
+
+export const draftSchema = z.object({ ...locator, text: z.string().max(200_000), updatedAt: z.number() });
+export type Draft = z.infer<typeof draftSchema>;
 const tabRef = z.object({ tabId: z.number().int() });
 
 const reviewSlot = z.object({
@@ -68,7 +79,9 @@ const reviewSlot = z.object({
 });
 
 export const protocol = {
-  'ticket:report': { request: ticketReportSchema, response: ok },
+  'ticket:report': { request: ticketReportSchema, response: z.object({ ok: z.literal(true), draftContext: draftContextSchema.optional() }) },
+  'draft:report': { request: draftSchema.omit({ updatedAt: true }), response: ok },
+  'tab:get-draft': { request: tabRef, response: draftSchema.nullable() },
   'tab:get-state': { request: tabRef, response: tabStateSchema },
   'tab:reload': { request: tabRef, response: ok },
   'reviews:open': {
@@ -105,4 +118,10 @@ export const tabStateChangedSchema = z.object({
   type: z.literal(TAB_STATE_CHANGED),
   tabId: z.number(),
   state: tabStateSchema,
+});
+
+export const tabDraftChangedSchema = z.object({
+  type: z.literal(TAB_DRAFT_CHANGED),
+  tabId: z.number(),
+  draft: draftSchema.nullable(),
 });

@@ -18,7 +18,7 @@ export type Handlers = {
 };
 
 /** Messages content scripts may send; everything else is for our own pages only. */
-const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['ticket:report']);
+const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageName> = new Set(['ticket:report', 'draft:report']);
 
 function isMessageName(type: unknown): type is MessageName {
   return typeof type === 'string' && Object.prototype.hasOwnProperty.call(protocol, type);

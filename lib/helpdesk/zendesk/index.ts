@@ -1,9 +1,16 @@
-import type { HelpdeskContentAdapter } from '../adapter';
+import { queryFirst, type HelpdeskContentAdapter } from '../adapter';
 import { fetchZendeskTicket } from './api';
 import { zendeskCurrentTicketId } from './match';
+import { ZENDESK_SELECTORS } from './selectors';
 
 export const zendeskAdapter: HelpdeskContentAdapter = {
   name: 'zendesk',
   currentTicketId: (url, doc) => zendeskCurrentTicketId(url, doc),
   fetchTicket: fetchZendeskTicket,
+  composer(doc, ticketId) {
+    // Every open ticket tab stays mounted, so the composer must come from this ticket's pane.
+    const root = queryFirst(doc, ZENDESK_SELECTORS.ticketRoot(ticketId));
+    return root ? queryFirst(root, ZENDESK_SELECTORS.composer) : null;
+  },
+  sendButtonSelector: ZENDESK_SELECTORS.submitButton,
 };
