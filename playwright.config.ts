@@ -8,6 +8,6 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
-  use: { trace: 'retain-on-failure' },
+  use: { trace: 'off' },
   outputDir: 'test-results/e2e',
 });

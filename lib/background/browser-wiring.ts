@@ -72,14 +72,20 @@ export async function unregisterCustomDomain(host: string): Promise<void> {
 export async function injectIntoOpenTabs(matches: string[], file: string): Promise<void> {
   const tabs = await browser.tabs.query({ url: matches });
   await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        // WXT types script paths from the build; registry paths are checked by the e2e tests instead.
-        : browser.scripting.executeScript({ target: { tabId: tab.id }, files: [file as never] }).catch(() => {
-            // Discarded or crashed tabs cannot take scripts; they load them when reopened.
-          }),
-    ),
+    tabs.map(async (tab) => {
+      if (tab.id === undefined) return;
+      // A tab that loaded while we were installing already runs the script: a second copy would
+      // only restart its reads.
+      const alive = await askContentScript(tab.id).then(
+        () => true,
+        () => false,
+      );
+      if (alive) return;
+      // WXT types script paths from the build; registry paths are checked by the e2e tests instead.
+      await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [file as never] }).catch(() => {
+        // Discarded or crashed tabs cannot take scripts; they load them when reopened.
+      });
+    }),
   );
 }
 

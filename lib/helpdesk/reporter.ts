@@ -17,6 +17,8 @@ const CACHE_ENTRIES = 6;
 /** Tab switches in Zendesk flip several attributes at once; read the DOM once they settle. */
 const DOM_SETTLE_MS = 120;
 
+const URL_POLL_MS = 400;
+
 const TAB_ATTRIBUTES = ['data-entity-is-selected', 'data-selected', 'aria-selected', 'aria-current'];
 
 /** Firefox gives content scripts a privileged fetch; content.fetch is the page's own, with its cookies. */
@@ -123,6 +125,16 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
   };
 
   ctx.addEventListener(window, 'wxt:locationchange', () => check());
+  ctx.addEventListener(window, 'popstate', () => check());
+  // The page's own history.pushState is invisible to this isolated world (neither a DOM event nor,
+  // reliably, a Navigation API event reaches it), so the URL is also compared on a slow beat. It is
+  // a string comparison; the DOM is only read when the URL alone does not name a ticket.
+  let lastHref = location.href;
+  ctx.setInterval(() => {
+    if (location.href === lastHref) return;
+    lastHref = location.href;
+    check();
+  }, URL_POLL_MS);
 
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {

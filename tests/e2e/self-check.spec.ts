@@ -30,7 +30,7 @@ test('zendesk: draft findings update as the agent types, and Send asks first whe
 
     const composer = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
     await composer.click();
-    await page.keyboard.type('Thanks for waiting. Your order number is [ORDER NUMBER].');
+    await page.keyboard.type('Your order number is [ORDER NUMBER].');
     await expect(panel.locator('[data-testid="draft-finding"][data-rule="placeholder"]')).toHaveAttribute('data-severity', 'error');
     await expect(panel.locator('[data-testid="draft-finding"][data-rule="greeting"]')).toBeVisible();
 

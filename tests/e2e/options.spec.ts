@@ -1,0 +1,51 @@
+// The options page: the rubric library's import with per-path errors, and the reviewer name.
+import { expect, test } from '@playwright/test';
+import { newProfileDir } from './support/extension';
+import { startSession, type Session } from './support/flow';
+
+let session: Session;
+test.beforeEach(async () => {
+  session = await startSession(newProfileDir());
+});
+test.afterEach(async () => {
+  await session.context.close();
+});
+
+const validRubric = {
+  format: 'qa-rubric/1',
+  id: 'chat-basics',
+  name: 'Chat basics',
+  version: 1,
+  appliesTo: { channels: ['chat'] },
+  criteria: [
+    { id: 'greet', title: 'Greeted the customer by name', scale: { type: 'binary' } },
+    { id: 'solve', title: 'Solved it in the chat', weight: 2, scale: { type: 'levels', levels: [{ value: 1, label: 'No' }, { value: 2, label: 'Partly' }, { value: 3, label: 'Yes' }] } },
+  ],
+};
+
+test('imports a rubric file, rejects a broken one with its JSON paths, and keeps the library intact', async () => {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  await expect(page.getByTestId('rubric-item')).toHaveCount(1);
+  const builtIn = await page.getByTestId('rubric-item').first().getAttribute('data-rubric-id');
+
+  await page.getByTestId('rubric-import').setInputFiles({ name: 'chat.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(validRubric)) });
+  await expect(page.locator('[data-testid="rubric-item"][data-rubric-id="chat-basics"]')).toHaveAttribute('data-rubric-version', '1');
+
+  const broken = { ...validRubric, criteria: [{ ...validRubric.criteria[0], scale: { type: 'levels', levels: [{ value: 1, label: 'Only one' }] } }, validRubric.criteria[0]] };
+  await page.getByTestId('rubric-import').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await expect(page.getByTestId('import-error')).toContainText('criteria[0].scale.levels');
+  await expect(page.getByTestId('import-error')).toContainText('criteria[1].id');
+
+  await page.getByTestId('rubric-import').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  await expect(page.getByTestId('import-error')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByTestId('rubric-item')).toHaveCount(2);
+  await expect(page.locator(`[data-testid="rubric-item"][data-rubric-id="${builtIn}"]`)).toBeVisible();
+
+  // a changed file with the same id becomes version 2
+  const changed = { ...validRubric, name: 'Chat basics (revised)' };
+  await page.getByTestId('rubric-import').setInputFiles({ name: 'chat2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
+  await expect(page.locator('[data-testid="rubric-item"][data-rubric-id="chat-basics"]')).toHaveAttribute('data-rubric-version', '2');
+});
