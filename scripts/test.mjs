@@ -35,7 +35,9 @@ const unitStatus = run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter
 const unit = readJson(vitestJson);
 if (unit) {
   passed += unit.numPassedTests ?? 0;
-  failed += (unit.numFailedTests ?? 0) + (unit.numFailedTestSuites ?? 0);
+  // A test file that fails to load has no test results of its own: count it as one failure.
+  const brokenFiles = (unit.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).length).length;
+  failed += (unit.numFailedTests ?? 0) + brokenFiles;
 }
 if (unitStatus !== 0 || !unit) problems.push('unit tests');
 
