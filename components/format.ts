@@ -25,6 +25,7 @@ const METRIC_LABELS: Record<string, string> = {
   fullResolutionMinutes: 'Full resolution',
   resolutionMinutes: 'Resolution',
   agentWaitMinutes: 'Agent wait',
+  requesterWaitMinutes: 'Requester wait',
   replies: 'Replies',
   reopens: 'Reopens',
   csat: 'CSAT',

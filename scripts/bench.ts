@@ -38,8 +38,8 @@ function time(runs: number, fn: () => void): number {
 
 function ensureBuild() {
   if (fs.existsSync(path.join(OUTPUT, 'manifest.json')) && !process.argv.includes('--build')) return;
-  const r = spawnSync(path.resolve('node_modules/.bin/wxt'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) throw new Error('build failed');
+  const r = spawnSync(path.resolve('node_modules/.bin/wxt'), ['build'], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}${r.stderr}`);
 }
 
 function contentScriptSize() {

@@ -45,8 +45,10 @@ if (!args.headless && !hasDisplay) {
 
 if (args.build) {
   console.log('Building the extension…');
-  const build = spawnSync(path.resolve('node_modules/.bin/wxt'), ['build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // The build's own chatter (bundler notes about dependencies) is only worth showing on failure.
+  const build = spawnSync(path.resolve('node_modules/.bin/wxt'), ['build'], { encoding: 'utf8' });
   if (build.status !== 0) {
+    console.error(build.stdout, build.stderr);
     console.error('The build failed; run `npm run build` to see why.');
     process.exit(1);
   }
@@ -100,6 +102,7 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
   await shoot(zendesk.panel, '03-panel-rated.png', true);
   await zendesk.panel.getByTestId('submit-review').click();
   await zendesk.panel.getByTestId('edit-review').waitFor();
+  await zendesk.panel.evaluate(() => window.scrollTo(0, 0));
   await shoot(zendesk.panel, '04-panel-submitted.png');
 
   const freshdesk = await withPanel(ext, freshdeskUrl('chat'));
