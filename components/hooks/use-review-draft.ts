@@ -1,13 +1,15 @@
 // One review being written: the reviewer's answers, autosaved (debounced) through the background,
 // submitted, and reopened as a new revision. Saves are chained so they never overtake each other.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { request } from '@/lib/messaging/client';
+import { MessageError, request } from '@/lib/messaging/client';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
 import { answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
 
 export const AUTOSAVE_DELAY_MS = 400;
 const RETRY_DELAY_MS = 3_000;
+/** Answers that mean "no", not "not now": retrying the same save cannot succeed. */
+const REFUSALS = new Set(['already-submitted', 'not-found', 'bad-request', 'rubric-missing', 'forbidden', 'ScoringError']);
 
 export type SaveStatus = 'empty' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -55,6 +57,7 @@ export function useReviewDraft(opts: {
   const dirtyRef = useRef(false);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chainRef = useRef<Promise<unknown>>(Promise.resolve());
+  const busyRef = useRef(false);
 
   const buildInput = useCallback(
     (): ReviewDraftInput => ({
@@ -92,9 +95,11 @@ export function useReviewDraft(opts: {
         setError(null);
         if (!dirtyRef.current) setStatus('saved');
       } catch (err) {
-        dirtyRef.current = true;
         setStatus('error');
         setError(err instanceof Error ? err.message : String(err));
+        // A refusal (e.g. the review was submitted elsewhere) will not change by retrying.
+        if (err instanceof MessageError && REFUSALS.has(err.code)) return;
+        dirtyRef.current = true;
         timerRef.current = setTimeout(() => void flush(), RETRY_DELAY_MS);
       }
     });
@@ -103,7 +108,8 @@ export function useReviewDraft(opts: {
 
   const change = useCallback(
     (update: (f: DraftFields) => DraftFields) => {
-      if (recordRef.current?.status === 'submitted') return;
+      // A submitted revision is read-only, and edits made while submitting would be lost.
+      if (recordRef.current?.status === 'submitted' || busyRef.current) return;
       fieldsRef.current = update(fieldsRef.current);
       setFields(fieldsRef.current);
       dirtyRef.current = true;
@@ -125,40 +131,40 @@ export function useReviewDraft(opts: {
 
   const setText = useCallback((field: 'strengths' | 'improvements', text: string) => change((f) => ({ ...f, [field]: text })), [change]);
 
-  const submit = useCallback(async () => {
+  /** Runs a submit or revise: one at a time, edits paused meanwhile, the result becomes the record. */
+  const transition = useCallback(async (work: () => Promise<ReviewRecord | null>) => {
+    busyRef.current = true;
     setBusy(true);
     try {
-      await flush();
-      const submitted = await request('reviews:submit', buildInput());
-      recordRef.current = submitted;
-      setRecord(submitted);
-      setStatus('saved');
-      setError(null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-    }
-  }, [flush, buildInput]);
-
-  const revise = useCallback(async () => {
-    const current = recordRef.current;
-    if (!current) return;
-    setBusy(true);
-    try {
-      const draft = await request('reviews:revise', { id: current.id });
-      recordRef.current = draft;
-      setRecord(draft);
-      fieldsRef.current = fieldsOf(draft);
+      const next = await work();
+      if (!next) return;
+      recordRef.current = next;
+      setRecord(next);
+      fieldsRef.current = fieldsOf(next);
       setFields(fieldsRef.current);
       setStatus('saved');
       setError(null);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
+      busyRef.current = false;
       setBusy(false);
     }
   }, []);
+
+  const submit = useCallback(
+    () =>
+      transition(async () => {
+        await flush();
+        return request('reviews:submit', buildInput());
+      }),
+    [transition, flush, buildInput],
+  );
+
+  const revise = useCallback(
+    () => transition(async () => (recordRef.current ? request('reviews:revise', { id: recordRef.current.id }) : null)),
+    [transition],
+  );
 
   // Leaving the ticket, closing the panel or hiding it must not drop the last keystrokes.
   useEffect(() => {

@@ -114,3 +114,27 @@ export function normalizeInstance(helpdesk: HelpdeskName, instance: unknown): st
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
+
+/** The part of a zod schema the parsers use, typed structurally so this file stays free of zod. */
+export interface SafeParser<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+}
+
+/** Validates `value` (found at `base` in the input) or throws an error naming the first bad path. */
+export function parseAt<T>(helpdesk: HelpdeskName, base: readonly PropertyKey[], value: unknown, schema: SafeParser<T>): T {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw errorFromIssue(helpdesk, base, value, parsed.error.issues[0]);
+}
+
+/** The input's list of messages (comments, conversations), which must at least be an array. */
+export function requireArray(helpdesk: HelpdeskName, field: string, value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  throw new HelpdeskParseError(helpdesk, field, value === undefined ? 'is missing' : 'is not an array');
+}
+
+/** The ticket object the input names, which must at least be an object. */
+export function requireObject(helpdesk: HelpdeskName, field: string, value: unknown): Record<string, unknown> {
+  if (isRecord(value)) return value;
+  throw new HelpdeskParseError(helpdesk, field, value === undefined ? 'is missing' : 'is not an object');
+}

@@ -8,10 +8,12 @@ import { z } from 'zod';
 import type { Channel, Message, Person, Ticket } from '../types';
 import {
   HelpdeskParseError,
-  errorFromIssue,
   idToString,
   isRecord,
   normalizeInstance,
+  parseAt,
+  requireArray,
+  requireObject,
   requireTimestamp,
   toIsoTimestamp,
 } from '../parse-error';
@@ -200,26 +202,14 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
   if (!isRecord(input)) throw new HelpdeskParseError('freshdesk', '', 'input is not an object');
   const instance = normalizeInstance('freshdesk', input.instance);
 
-  const body: unknown = input.ticket;
-  if (!isRecord(body)) {
-    throw new HelpdeskParseError('freshdesk', 'ticket', body === undefined ? 'is missing' : 'is not an object');
-  }
+  const body = requireObject('freshdesk', 'ticket', input.ticket);
   // `/api/_/` wraps the ticket; `/api/v2` does not. A v2 ticket has its own id at the top.
-  const rawTicket = isRecord(body.ticket) && body.id === undefined ? body.ticket : body;
-  const parsedTicket = ticketSchema.safeParse(rawTicket);
-  if (!parsedTicket.success) throw errorFromIssue('freshdesk', ['ticket'], rawTicket, parsedTicket.error.issues[0]);
-  const t = parsedTicket.data;
+  const t = parseAt('freshdesk', ['ticket'], isRecord(body.ticket) && body.id === undefined ? body.ticket : body, ticketSchema);
   const id = idToString(t.id);
   const createdAt = requireTimestamp('freshdesk', 'ticket.created_at', t.created_at);
   const updatedAt = toIsoTimestamp(t.updated_at) ?? createdAt;
 
-  if (!Array.isArray(input.conversations)) {
-    throw new HelpdeskParseError('freshdesk', 'conversations', input.conversations === undefined ? 'is missing' : 'is not an array');
-  }
-  const parsedConversations = conversationsSchema.safeParse(input.conversations);
-  if (!parsedConversations.success) {
-    throw errorFromIssue('freshdesk', ['conversations'], input.conversations, parsedConversations.error.issues[0]);
-  }
+  const conversations = parseAt('freshdesk', ['conversations'], requireArray('freshdesk', 'conversations', input.conversations), conversationsSchema);
 
   const agents = buildAgentMap(input.agents);
   const requesterId = t.requester_id != null ? idToString(t.requester_id) : t.requester ? idToString(t.requester.id) : null;
@@ -234,7 +224,7 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
   else {
     // Without include=requester, the From of the requester's own mails is the best name there is.
     let from: { name?: string; email: string } | null = null;
-    for (const c of parsedConversations.data) {
+    for (const c of conversations) {
       if (c.user_id != null && idToString(c.user_id) === requesterId) from = senderOf(c, t.support_email);
       if (from) break;
     }
@@ -278,7 +268,7 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
 
   const seen = new Set<string>();
   let agentReplies = 0;
-  for (const c of parsedConversations.data) {
+  for (const c of conversations) {
     const messageId = idToString(c.id);
     if (seen.has(messageId)) continue; // overlapping pages must not duplicate messages
     seen.add(messageId);

@@ -9,10 +9,12 @@ import { z } from 'zod';
 import type { Channel, Message, Person, Ticket } from '../types';
 import {
   HelpdeskParseError,
-  errorFromIssue,
   idToString,
   isRecord,
   normalizeInstance,
+  parseAt,
+  requireArray,
+  requireObject,
   requireTimestamp,
   toIsoTimestamp,
 } from '../parse-error';
@@ -231,27 +233,15 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
   const instance = normalizeInstance('zendesk', input.instance);
 
   // Accept the response body ({ ticket, users }) or the bare ticket object.
-  const body: unknown = input.ticket;
-  if (!isRecord(body)) {
-    throw new HelpdeskParseError('zendesk', 'ticket', body === undefined ? 'is missing' : `is not an object`);
-  }
+  const body = requireObject('zendesk', 'ticket', input.ticket);
   const wrapped = isRecord(body.ticket);
-  const rawTicket = wrapped ? body.ticket : body;
-  const parsedTicket = ticketSchema.safeParse(rawTicket);
-  if (!parsedTicket.success) throw errorFromIssue('zendesk', ['ticket'], rawTicket, parsedTicket.error.issues[0]);
-  const t = parsedTicket.data;
+  const t = parseAt('zendesk', ['ticket'], wrapped ? body.ticket : body, ticketSchema);
   const id = idToString(t.id);
   const createdAt = requireTimestamp('zendesk', 'ticket.created_at', t.created_at);
   // updated_at is informative only; a ticket is still readable without it.
   const updatedAt = toIsoTimestamp(t.updated_at) ?? createdAt;
 
-  if (!Array.isArray(input.comments)) {
-    throw new HelpdeskParseError('zendesk', 'comments', input.comments === undefined ? 'is missing' : 'is not an array');
-  }
-  const parsedComments = commentsSchema.safeParse(input.comments);
-  if (!parsedComments.success) {
-    throw errorFromIssue('zendesk', ['comments'], input.comments, parsedComments.error.issues[0]);
-  }
+  const comments = parseAt('zendesk', ['comments'], requireArray('zendesk', 'comments', input.comments), commentsSchema);
 
   const users = buildUserMap([
     wrapped && Array.isArray(body.users) ? body.users : [],
@@ -267,7 +257,7 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
   const people = new Map<string, Person>();
   const messages: Message[] = [];
   const seen = new Set<string>();
-  for (const c of parsedComments.data) {
+  for (const c of comments) {
     const messageId = idToString(c.id);
     // A page fetched twice (retries, overlapping cursors) must not duplicate messages.
     if (seen.has(messageId)) continue;
