@@ -137,3 +137,21 @@ export function sameOriginUrl(next: unknown, origin: string): string | null {
     return null;
   }
 }
+
+/** Attempts for reads the review can do without: a failing extra must not hold the ticket back. */
+const OPTIONAL_ATTEMPTS = 2;
+
+/** A read whose failure (after a short retry) yields null instead of failing the ticket. */
+export async function getOptionalJson(url: string, options: HttpOptions): Promise<unknown> {
+  try {
+    return await getJson(url, { ...options, maxAttempts: OPTIONAL_ATTEMPTS });
+  } catch (err) {
+    if (options.signal?.aborted || !(err instanceof HelpdeskHttpError)) throw err;
+    return null;
+  }
+}
+
+/** An id from a raw API body (JSON number or string) as a string, or null. */
+export function rawId(value: unknown): string | null {
+  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : null;
+}

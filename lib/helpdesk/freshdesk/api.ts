@@ -3,7 +3,7 @@
 // unwrapped.
 import type { FetchContext } from '../adapter';
 import { HelpdeskHttpError } from '../errors';
-import { getJson, type HttpOptions } from '../http';
+import { getJson, getOptionalJson, rawId, type HttpOptions } from '../http';
 
 export const FRESHDESK_PAGE_SIZE = 100;
 const MAX_PAGES = 100;
@@ -13,8 +13,9 @@ async function withFallback(primary: string, fallback: string, http: HttpOptions
     return await getJson(primary, http);
   } catch (err) {
     const code = err instanceof HelpdeskHttpError ? err.loadError.code : null;
-    // A missing ticket is missing on both APIs; only an endpoint problem deserves the second try.
-    if (code !== 'bad-response' && code !== 'rate-limited') throw err;
+    // The private API can be missing (404), answer with a page, or be limited while /api/v2 is
+    // not; a session that has ended is ended on both.
+    if (code !== 'bad-response' && code !== 'rate-limited' && code !== 'not-found') throw err;
     return getJson(fallback, http);
   }
 }
@@ -29,10 +30,6 @@ function conversationsOf(body: unknown): unknown[] {
 function ticketOf(body: unknown): Record<string, unknown> | null {
   const inner = (body as { ticket?: unknown } | null)?.ticket ?? body;
   return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : null;
-}
-
-function idString(value: unknown): string | null {
-  return typeof value === 'number' || (typeof value === 'string' && value !== '') ? String(value) : null;
 }
 
 export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
@@ -59,30 +56,21 @@ export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<st
 
   // Names of the agents who wrote replies and notes; the requester comes with the ticket.
   const t = ticketOf(ticket);
-  const requesterId = idString(t?.requester_id);
+  const requesterId = rawId(t?.requester_id);
   const authorIds = new Set<string>();
-  const responder = idString(t?.responder_id);
+  const responder = rawId(t?.responder_id);
   if (responder) authorIds.add(responder);
   for (const c of conversations) {
-    const id = idString((c as { user_id?: unknown } | null)?.user_id);
+    const id = rawId((c as { user_id?: unknown } | null)?.user_id);
     if (id) authorIds.add(id);
   }
   if (requesterId) authorIds.delete(requesterId);
   const agents: unknown[] = [];
   for (const id of authorIds) {
-    try {
-      agents.push(await getJson(`${origin}/api/v2/agents/${id}`, http));
-    } catch (err) {
-      // Not an agent (a CC'd contact) or not visible to this role: the parser names them by id.
-      if (!(err instanceof HelpdeskHttpError) || err.loadError.code === 'rate-limited') throw err;
-    }
+    // Not an agent (a CC'd contact) or not visible to this role: the parser names them by id.
+    const agent = await getOptionalJson(`${origin}/api/v2/agents/${id}`, http);
+    if (agent) agents.push(agent);
   }
-
-  let me: unknown = null;
-  try {
-    me = await getJson(`${origin}/api/v2/agents/me`, http);
-  } catch (err) {
-    if (!(err instanceof HelpdeskHttpError) || err.loadError.code === 'rate-limited') throw err;
-  }
+  const me = await getOptionalJson(`${origin}/api/v2/agents/me`, http);
   return { ticket, conversations, agents, me };
 }

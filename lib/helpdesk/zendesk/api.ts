@@ -1,7 +1,7 @@
 // Reads a Zendesk ticket through the agent's own session (same-origin API, cookies included).
 import type { FetchContext } from '../adapter';
 import { HelpdeskHttpError } from '../errors';
-import { getJson, sameOriginUrl } from '../http';
+import { getJson, getOptionalJson, rawId, sameOriginUrl } from '../http';
 
 export const ZENDESK_PAGE_SIZE = 100;
 /** 5 000 comments is Zendesk's own ceiling; stop well past it rather than loop on a bad cursor */
@@ -28,15 +28,22 @@ function nextCommentsUrl(page: CommentsPage, origin: string, base: string): stri
   return sameOriginUrl(page.next_page, origin);
 }
 
-async function optional(read: Promise<unknown>): Promise<unknown> {
-  try {
-    return await read;
-  } catch (err) {
-    if (err instanceof HelpdeskHttpError && (err.loadError.code === 'not-found' || err.loadError.code === 'bad-response')) {
-      return null;
-    }
-    throw err;
-  }
+const SHOW_MANY_LIMIT = 100;
+
+/** Authors, requester and assignee that no sideload named, so the transcript can show their names. */
+function unnamedUserIds(ticketBody: unknown, comments: unknown[], users: unknown[]): string[] {
+  const known = new Set(users.map((u) => rawId((u as { id?: unknown } | null)?.id)));
+  const t = ((ticketBody as { ticket?: unknown } | null)?.ticket ?? ticketBody) as Record<string, unknown> | null;
+  const wanted = new Set<string>();
+  const want = (v: unknown) => {
+    const id = rawId(v);
+    // -1 is Zendesk's system author; it has no user record.
+    if (id && id !== '-1' && !known.has(id)) wanted.add(id);
+  };
+  want(t?.requester_id);
+  want(t?.assignee_id);
+  for (const c of comments) want((c as { author_id?: unknown } | null)?.author_id);
+  return [...wanted];
 }
 
 export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
@@ -62,8 +69,16 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
     url = nextCommentsUrl(body, origin, base);
   }
 
+  const ticketUsers = (ticket as { users?: unknown } | null)?.users;
+  const missing = unnamedUserIds(ticket, comments, [...(Array.isArray(ticketUsers) ? ticketUsers : []), ...users]);
+  for (let i = 0; i < missing.length; i += SHOW_MANY_LIMIT) {
+    const ids = missing.slice(i, i + SHOW_MANY_LIMIT).join(',');
+    const body = (await getOptionalJson(`${api}/users/show_many.json?ids=${ids}`, http)) as { users?: unknown } | null;
+    if (Array.isArray(body?.users)) for (const u of body.users) users.push(u);
+  }
+
   // Metrics and the reviewer's identity are nice to have: their absence must not block the review.
-  const metrics = await optional(getJson(`${api}/tickets/${ticketId}/metrics.json`, http));
-  const me = await optional(getJson(`${api}/users/me.json`, http));
+  const metrics = await getOptionalJson(`${api}/tickets/${ticketId}/metrics.json`, http);
+  const me = await getOptionalJson(`${api}/users/me.json`, http);
   return { ticket, comments, users, metrics, me };
 }

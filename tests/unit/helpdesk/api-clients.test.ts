@@ -60,6 +60,20 @@ describe('fetchZendeskTicket', () => {
     expect(raw.me).toBeNull();
   });
 
+  it('asks for the names no sideload gave, and survives failing extras', async () => {
+    const { fetch, asked } = fakeFetch({
+      '/api/v2/tickets/6.json?include=users,groups': { body: { ticket: { id: 6, requester_id: 1, assignee_id: 2 }, users: [{ id: 1 }] } },
+      '/api/v2/tickets/6/comments.json?include=users&page[size]=100': { body: { comments: [comment(1), { ...comment(2), author_id: 3 }, { ...comment(3), author_id: -1 }], meta: { has_more: false } } },
+      '/api/v2/users/show_many.json?ids=2,3': { body: { users: [{ id: 2 }, { id: 3 }] } },
+      '/api/v2/tickets/6/metrics.json': { status: 500, body: { error: 'boom' } },
+    });
+    const raw = await fetchZendeskTicket({ origin, ticketId: '6', http: { fetch, sleep: async () => undefined }, onProgress: () => undefined });
+    expect(raw.users).toEqual([{ id: 2 }, { id: 3 }]);
+    expect(raw.metrics).toBeNull();
+    // an optional read is retried once, not with the full backoff schedule
+    expect(asked.filter((a) => a.includes('metrics')).length).toBe(2);
+  });
+
   it('never follows a next link to another origin', async () => {
     const { fetch, asked } = fakeFetch({
       '/api/v2/tickets/9.json?include=users,groups': { body: { ticket: { id: 9 } } },
@@ -117,6 +131,16 @@ describe('fetchFreshdeskTicket', () => {
     });
     const raw = await fetchFreshdeskTicket({ origin: fdOrigin, ticketId: '4', http: { fetch }, onProgress: () => undefined });
     expect(raw.ticket).toEqual({ id: 4, requester_id: 1 });
+  });
+
+  it('falls back to the public API when the private one does not exist', async () => {
+    const { fetch } = fakeFetch({
+      '/api/v2/tickets/6?include=requester,stats': { body: { id: 6, requester_id: 1 } },
+      '/api/v2/tickets/6/conversations?per_page=100&page=1': { body: [] },
+    });
+    const raw = await fetchFreshdeskTicket({ origin: fdOrigin, ticketId: '6', http: { fetch }, onProgress: () => undefined });
+    expect(raw.ticket).toEqual({ id: 6, requester_id: 1 });
+    expect(raw.conversations).toEqual([]);
   });
 
   it('reports sign-in problems without trying other endpoints', async () => {
