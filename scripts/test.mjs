@@ -41,6 +41,10 @@ if (unit) {
 }
 if (unitStatus !== 0 || !unit) problems.push('unit tests');
 
+// The Firefox build must build and pass Mozilla's linter without errors (warnings are printed).
+if (run('Firefox build', bin('wxt'), ['build', '-b', 'firefox']) !== 0) problems.push('Firefox build');
+else if (run('Firefox lint (web-ext)', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-input']) !== 0) problems.push('Firefox lint');
+
 if (run('Build the extension', bin('wxt'), ['build']) !== 0) {
   problems.push('build');
 } else {
