@@ -24,7 +24,12 @@ interface Props {
 export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = 'review' }: Props) {
   const autoPicked = useMemo(() => pickRubric(rubrics, ticket, defaultRubricId), [rubrics, ticket, defaultRubricId]);
   const [chosenId, setChosenId] = useState<string | null>(null);
-  const latest = rubrics.find((r) => r.id === chosenId) ?? autoPicked;
+  // A ticket already reviewed keeps that review's rubric, even if tags or settings changed since.
+  const inUse = useAsync(`${ticketKey(ticket)}|${reviewer.id}|${kind}`, () =>
+    request('reviews:rubric-in-use', { helpdesk: ticket.helpdesk, instance: ticket.instance, ticketId: ticket.id, reviewerId: reviewer.id, kind }),
+  );
+  const preferredId = chosenId ?? inUse.data?.rubricId ?? null;
+  const latest = inUse.loading ? null : (rubrics.find((r) => r.id === preferredId) ?? autoPicked);
 
   const slotKey = latest ? `${ticketKey(ticket)}|${reviewer.id}|${latest.id}|${kind}` : null;
   const session = useAsync(slotKey, async () => {
@@ -42,6 +47,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
     return { ...opened, rubric: rubric ?? latest! };
   });
 
+  if (inUse.loading) return <StatusView title="Opening your review…" tone="busy" />;
   if (!latest) {
     return (
       <StatusView title="No rubric yet" tone="info">
@@ -100,7 +106,7 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
 function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; kind: ReviewKind; initial: ReviewRecord | null; history: ReviewRecord[] }) {
   const { rubric } = props;
   const draft = useReviewDraft(props);
-  const readOnly = draft.record?.status === 'submitted';
+  const readOnly = draft.readOnly;
 
   const result = useMemo(() => {
     const values: Record<string, number | 'na' | undefined> = {};
@@ -176,7 +182,7 @@ function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; k
 
       <div className="form-actions">
         {readOnly ? (
-          <button type="button" data-testid="edit-review" onClick={() => void draft.revise()} disabled={draft.busy}>
+          <button type="button" data-testid="edit-review" onClick={draft.revise} disabled={draft.busy}>
             Edit (new revision)
           </button>
         ) : (
@@ -185,7 +191,7 @@ function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; k
               {answeredCount} of {rubric.criteria.length} rated
             </span>
             <button type="button" className="primary" data-testid="submit-review" onClick={() => void draft.submit()} disabled={draft.busy || answeredCount === 0}>
-              {draft.record && draft.record.revision > 1 ? `Submit revision ${draft.record.revision}` : 'Submit review'}
+              {draft.nextRevision > 1 ? `Submit revision ${draft.nextRevision}` : 'Submit review'}
             </button>
           </>
         )}

@@ -13,6 +13,7 @@ import { TicketHeader } from './TicketHeader';
 import { Transcript } from './Transcript';
 import { useBoundTab } from './hooks/use-bound-tab';
 import { useAsync } from './hooks/use-request';
+import { useLibraryVersion } from './hooks/use-library-version';
 import { useTabState } from './hooks/use-tab-state';
 
 function Countdown({ until }: { until: number }) {
@@ -21,7 +22,8 @@ function Countdown({ until }: { until: number }) {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [until]);
-  return <strong data-testid="retry-countdown">{Math.max(0, Math.ceil((until - now) / 1000))} s</strong>;
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  return <strong data-testid="retry-countdown">{seconds > 0 ? `${seconds} s` : 'now'}</strong>;
 }
 
 /** The helpdesk's signed-in agent, else the name from Options, so every review has a reviewer. */
@@ -96,8 +98,11 @@ export function SidePanel() {
   const { state, reload } = useTabState(tabId);
   const [mode, setMode] = useState<PanelMode>('review');
   const ready = state.status === 'ready';
-  const rubrics = useAsync(ready ? 'rubrics' : null, () => request('rubrics:list', {}));
-  const settings = useAsync(ready ? 'settings' : null, () => request('settings:get', {}));
+  const libraryVersion = useLibraryVersion();
+  const [retries, setRetries] = useState(0);
+  const libraryKey = ready ? `${libraryVersion}:${retries}` : null;
+  const rubrics = useAsync(libraryKey, () => request('rubrics:list', {}));
+  const settings = useAsync(libraryKey, () => request('settings:get', {}));
 
   const popOut = () => {
     if (tabId === null) return;
@@ -144,6 +149,9 @@ export function SidePanel() {
           {rubrics.error || settings.error ? (
             <StatusView title="Rubrics could not be read" tone="error" testId="review-error">
               <p>{(rubrics.error ?? settings.error)?.message}</p>
+              <button type="button" onClick={() => setRetries((n) => n + 1)}>
+                Try again
+              </button>
             </StatusView>
           ) : !rubrics.data || !settings.data ? (
             <StatusView title="Loading rubrics…" tone="busy" />

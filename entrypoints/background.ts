@@ -1,11 +1,12 @@
 import { QaDatabase } from '@/lib/db/schema';
 import { seedBuiltInRubrics } from '@/lib/db/rubrics';
 import { readSettings } from '@/lib/db/settings';
-import { createHandlers } from '@/lib/background/handlers';
+import { completeWithKnownReviewer, createHandlers } from '@/lib/background/handlers';
 import { TabStates } from '@/lib/background/tab-states';
 import {
   askContentScript,
   broadcastDraft,
+  broadcastLibraryChanged,
   broadcastTabState,
   injectIntoAllHelpdeskTabs,
   listenForMessages,
@@ -19,7 +20,12 @@ import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 export default defineBackground(() => {
   const db = new QaDatabase();
-  const tabs = new TabStates({ broadcast: broadcastTabState, broadcastDraft, askContentScript });
+  const tabs = new TabStates({
+    broadcast: broadcastTabState,
+    broadcastDraft,
+    askContentScript,
+    complete: (state) => completeWithKnownReviewer(db, state),
+  });
   const ready = seedBuiltInRubrics(db, BUILT_IN_RUBRICS, new Date().toISOString());
 
   const handlers = createHandlers({
@@ -28,6 +34,7 @@ export default defineBackground(() => {
     ready,
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
+    libraryChanged: broadcastLibraryChanged,
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
   });

@@ -24,10 +24,15 @@ export interface ReviewDraft extends DraftFields {
   status: SaveStatus;
   error: string | null;
   busy: boolean;
+  /** submitted and not being edited: the form is read-only */
+  readOnly: boolean;
+  /** the revision a submit would store */
+  nextRevision: number;
   setAnswer: (criterionId: string, change: Partial<AnswerInput>) => void;
   setText: (field: 'strengths' | 'improvements', text: string) => void;
   submit: () => Promise<void>;
-  revise: () => Promise<void>;
+  /** Edit on a submitted review: the next change opens a new revision, nothing is stored before */
+  revise: () => void;
 }
 
 function fieldsOf(record: ReviewRecord | null): DraftFields {
@@ -51,6 +56,7 @@ export function useReviewDraft(opts: {
   const [status, setStatus] = useState<SaveStatus>(initial ? 'saved' : 'empty');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [revising, setRevising] = useState(false);
 
   const fieldsRef = useRef(fields);
   const recordRef = useRef(record);
@@ -58,6 +64,7 @@ export function useReviewDraft(opts: {
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chainRef = useRef<Promise<unknown>>(Promise.resolve());
   const busyRef = useRef(false);
+  const revisingRef = useRef(false);
 
   const buildInput = useCallback(
     (): ReviewDraftInput => ({
@@ -77,6 +84,7 @@ export function useReviewDraft(opts: {
       answers: fieldsRef.current.answers,
       strengths: fieldsRef.current.strengths,
       improvements: fieldsRef.current.improvements,
+      ...(recordRef.current?.status === 'submitted' && revisingRef.current ? { revise: true } : {}),
     }),
     [kind, ticket, reviewer, rubric],
   );
@@ -109,7 +117,7 @@ export function useReviewDraft(opts: {
   const change = useCallback(
     (update: (f: DraftFields) => DraftFields) => {
       // A submitted revision is read-only, and edits made while submitting would be lost.
-      if (recordRef.current?.status === 'submitted' || busyRef.current) return;
+      if ((recordRef.current?.status === 'submitted' && !revisingRef.current) || busyRef.current) return;
       fieldsRef.current = update(fieldsRef.current);
       setFields(fieldsRef.current);
       dirtyRef.current = true;
@@ -131,14 +139,18 @@ export function useReviewDraft(opts: {
 
   const setText = useCallback((field: 'strengths' | 'improvements', text: string) => change((f) => ({ ...f, [field]: text })), [change]);
 
-  /** Runs a submit or revise: one at a time, edits paused meanwhile, the result becomes the record. */
-  const transition = useCallback(async (work: () => Promise<ReviewRecord | null>) => {
+  /** Runs a submit: one at a time, edits paused meanwhile, the stored result becomes the record. */
+  const transition = useCallback(async (work: () => Promise<ReviewRecord>) => {
     busyRef.current = true;
     setBusy(true);
     try {
       const next = await work();
-      if (!next) return;
+      // Whatever autosave was pending or retrying is in the submitted record now.
+      clearTimeout(timerRef.current);
+      dirtyRef.current = false;
       recordRef.current = next;
+      revisingRef.current = false;
+      setRevising(false);
       setRecord(next);
       fieldsRef.current = fieldsOf(next);
       setFields(fieldsRef.current);
@@ -161,10 +173,10 @@ export function useReviewDraft(opts: {
     [transition, flush, buildInput],
   );
 
-  const revise = useCallback(
-    () => transition(async () => (recordRef.current ? request('reviews:revise', { id: recordRef.current.id }) : null)),
-    [transition],
-  );
+  const revise = useCallback(() => {
+    revisingRef.current = true;
+    setRevising(true);
+  }, []);
 
   // Leaving the ticket, closing the panel or hiding it must not drop the last keystrokes.
   useEffect(() => {
@@ -178,5 +190,7 @@ export function useReviewDraft(opts: {
     };
   }, [flush]);
 
-  return { ...fields, record, status, error, busy, setAnswer, setText, submit, revise };
+  const readOnly = record?.status === 'submitted' && !revising;
+  const nextRevision = record ? (record.status === 'submitted' ? record.revision + 1 : record.revision) : 1;
+  return { ...fields, record, status, error, busy, readOnly, nextRevision, setAnswer, setText, submit, revise };
 }

@@ -3,7 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { HELPDESK_SITES, customDomainMatches, siteFor } from '../helpdesk/registry';
 import type { HelpdeskName } from '../helpdesk/types';
-import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, TAB_DRAFT_CHANGED, TAB_STATE_CHANGED, TICKET_TAB_PORT } from '../messaging/names';
+import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, LIBRARY_CHANGED, TAB_DRAFT_CHANGED, TAB_STATE_CHANGED, TICKET_TAB_PORT } from '../messaging/names';
 import type { Draft, TabState } from '../messaging/protocol';
 import { dispatchMessage, type Handlers } from '../messaging/server';
 import type { CustomDomain } from '../settings/settings';
@@ -17,6 +17,10 @@ export function broadcastTabState(tabId: number, state: TabState): void {
 
 export function broadcastDraft(tabId: number, draft: Draft | null): void {
   browser.runtime.sendMessage({ type: TAB_DRAFT_CHANGED, tabId, draft }).catch(() => undefined);
+}
+
+export function broadcastLibraryChanged(): void {
+  browser.runtime.sendMessage({ type: LIBRARY_CHANGED }).catch(() => undefined);
 }
 
 export function askContentScript(tabId: number): Promise<unknown> {

@@ -1,13 +1,13 @@
 // What the background answers to each protocol message. Browser APIs arrive as plain functions
 // in `deps`, so the handlers run under fake-indexeddb in unit tests.
 import type { QaDatabase } from '../db/schema';
-import { openReview, reviseReview, saveDraft, submitReview, type Clock } from '../db/reviews';
+import { openReview, rubricInUse, saveDraft, submitReview, type Clock } from '../db/reviews';
 import { getRubric, importRubric, listLatestRubrics } from '../db/rubrics';
 import { readSettings, updateSettings } from '../db/settings';
 import { normalizeCustomHost } from '../helpdesk/registry';
 import type { HelpdeskName } from '../helpdesk/types';
 import { draftContextFor } from '../review/draft-context';
-import { ticketReportSchema } from '../messaging/protocol';
+import { ticketReportSchema, type TabState } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
 import { parseRubric } from '../rubric/schema';
 import type { TabStates } from './tab-states';
@@ -21,10 +21,37 @@ export interface BackgroundDeps {
   reloadTab: (tabId: number) => Promise<void>;
   registerDomain: (host: string, helpdesk: HelpdeskName) => Promise<void>;
   unregisterDomain: (host: string) => Promise<void>;
+  /** tells open panels to read rubrics and settings again */
+  libraryChanged?: () => void;
   now?: () => number;
 }
 
 
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Fills in the reviewer when the helpdesk could not say who is signed in, and remembers them
+ * when it could, so one person's reviews never split across identities.
+ */
+export async function completeWithKnownReviewer(db: QaDatabase, state: TabState): Promise<TabState> {
+  if (state.status !== 'ready') return state;
+  const instance = state.ticket.instance;
+  const settings = await readSettings(db);
+  const known = settings.knownReviewers[instance];
+  if (!state.reviewer) return known ? { ...state, reviewer: known } : state;
+  if (!known || known.id !== state.reviewer.id || known.name !== state.reviewer.name) {
+    const reviewer = state.reviewer;
+    await updateSettings(db, (s) => ({ knownReviewers: { ...s.knownReviewers, [instance]: reviewer } }));
+  }
+  return state;
+}
 
 class HandlerError extends Error {
   constructor(
@@ -46,9 +73,12 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
   };
 
   return {
-    'ticket:report': (report, sender) => {
+    'ticket:report': async (report, sender) => {
       if (sender.tabId === undefined) throw new HandlerError('no-tab', 'Ticket reports must come from a tab.');
-      const state = deps.tabs.applyReport(sender.tabId, report);
+      if (report.phase !== 'idle' && sender.url && hostOf(sender.url) !== report.instance) {
+        throw new HandlerError('forbidden', `A page on ${hostOf(sender.url)} cannot report tickets of ${report.instance}.`);
+      }
+      const state = await deps.tabs.applyReport(sender.tabId, report);
       return state.status === 'ready' ? { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer) } : { ok: true };
     },
     'draft:report': (draft, sender) => {
@@ -67,13 +97,13 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return { ok: true };
     },
     'reviews:open': (slot) => openReview(db, slot),
+    'reviews:rubric-in-use': async (slot) => ({ rubricId: await rubricInUse(db, slot) }),
     'reviews:save-draft': async (input) => saveDraft(db, await rubricFor(input.rubric), input, clock),
     'reviews:submit': async (input) => {
       const answered = Object.values(input.answers).some((a) => a.value !== null);
       if (!answered) throw new HandlerError('empty-review', 'Rate at least one criterion before submitting.');
       return submitReview(db, await rubricFor(input.rubric), input, clock);
     },
-    'reviews:revise': ({ id }) => reviseReview(db, id, clock),
     'rubrics:list': async () => {
       await deps.ready;
       return listLatestRubrics(db);
@@ -82,9 +112,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.ready;
       return getRubric(db, id, version);
     },
-    'rubrics:import': ({ rubric }) => importRubric(db, parseRubric(rubric), clock.now()),
+    'rubrics:import': async ({ rubric }) => {
+      const stored = await importRubric(db, parseRubric(rubric), clock.now());
+      deps.libraryChanged?.();
+      return stored;
+    },
     'settings:get': () => readSettings(db),
-    'settings:update': (patch) => updateSettings(db, patch),
+    'settings:update': async (patch) => {
+      const next = await updateSettings(db, patch);
+      deps.libraryChanged?.();
+      return next;
+    },
     'domains:register': async ({ host, helpdesk }) => {
       const normalized = normalizeCustomHost(host);
       if (!normalized) throw new HandlerError('bad-host', `"${host}" is not a web address such as support.acme.com.`);

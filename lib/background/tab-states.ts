@@ -8,6 +8,8 @@ export interface TabStatesDeps {
   broadcastDraft?: (tabId: number, draft: Draft | null) => void;
   /** asks the tab's content script for its last report; rejects when none is listening */
   askContentScript: (tabId: number) => Promise<unknown>;
+  /** completes a state before the panel sees it (e.g. the reviewer remembered for the instance) */
+  complete?: (state: TabState) => Promise<TabState>;
   now?: () => number;
 }
 
@@ -15,6 +17,7 @@ export class TabStates {
   private readonly states = new Map<number, TabState>();
   private readonly ports = new Map<number, object>();
   private readonly drafts = new Map<number, Draft>();
+  private readonly reportSeq = new Map<number, number>();
 
   constructor(private readonly deps: TabStatesDeps) {}
 
@@ -42,8 +45,14 @@ export class TabStates {
     return this.drafts.get(tabId) ?? null;
   }
 
-  applyReport(tabId: number, report: TicketReport): TabState {
-    return this.set(tabId, reportToState(report, (this.deps.now ?? Date.now)()));
+  async applyReport(tabId: number, report: TicketReport): Promise<TabState> {
+    const seq = (this.reportSeq.get(tabId) ?? 0) + 1;
+    this.reportSeq.set(tabId, seq);
+    const parsed = reportToState(report, (this.deps.now ?? Date.now)());
+    const state = this.deps.complete ? await this.deps.complete(parsed) : parsed;
+    // A later report may have arrived while this one was being completed: it wins.
+    if (this.reportSeq.get(tabId) !== seq) return this.states.get(tabId) ?? state;
+    return this.set(tabId, state);
   }
 
   /** The known state, or — after a service-worker restart forgot it — whatever the tab reports now. */
@@ -52,7 +61,7 @@ export class TabStates {
     if (known) return known;
     try {
       const report = parseReport(await this.deps.askContentScript(tabId));
-      if (report) return this.applyReport(tabId, report);
+      if (report) return await this.applyReport(tabId, report);
     } catch {
       // No content script in that tab: not a helpdesk page, or one we have no permission for.
     }
@@ -74,5 +83,6 @@ export class TabStates {
     this.states.delete(tabId);
     this.ports.delete(tabId);
     this.drafts.delete(tabId);
+    this.reportSeq.delete(tabId);
   }
 }

@@ -64,8 +64,15 @@ export async function openReview(db: QaDatabase, slot: ReviewSlot): Promise<{ cu
 }
 
 async function findEditable(db: QaDatabase, input: ReviewDraftInput): Promise<StoredReview | undefined> {
-  if (input.id) return latestRevision(db, input.id);
   const key = ticketKey(input.ticket);
+  if (input.id) {
+    const latest = await latestRevision(db, input.id);
+    // An id names one review of one ticket by one reviewer; anything else is a confused caller.
+    if (latest && (latest.ticketKey !== key || latest.reviewerId !== input.reviewer.id || latest.kind !== input.kind)) {
+      throw new ReviewStateError('not-found', 'That review belongs to another ticket or reviewer.');
+    }
+    return latest;
+  }
   const rows = await db.reviews
     .where('[ticketKey+reviewerId+rubricId+kind]')
     .equals([key, input.reviewer.id, input.rubric.id, input.kind])
@@ -78,10 +85,16 @@ async function findEditable(db: QaDatabase, input: ReviewDraftInput): Promise<St
 export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDraftInput, clock: Clock): Promise<ReviewRecord> {
   return db.transaction('rw', db.reviews, async () => {
     const previous = await findEditable(db, input);
-    if (previous && previous.status === 'submitted') {
-      throw new ReviewStateError('already-submitted', 'This review was submitted. Choose Edit to start a new revision.');
+    let base = previous ? toRecord(previous) : undefined;
+    if (base?.status === 'submitted') {
+      if (!input.revise) {
+        throw new ReviewStateError('already-submitted', 'This review was submitted. Choose Edit to start a new revision.');
+      }
+      // The first change after Edit opens the next revision; the submitted one stays as it was.
+      const { submittedAt: _submittedAt, ...submitted } = base;
+      base = { ...submitted, status: 'draft', revision: submitted.revision + 1 };
     }
-    const record = buildDraftRecord(rubric, input, previous ? toRecord(previous) : undefined, {
+    const record = buildDraftRecord(rubric, input, base, {
       newId: clock.newId,
       now: clock.now(),
     });
@@ -99,15 +112,10 @@ export async function submitReview(db: QaDatabase, rubric: Rubric, input: Review
   });
 }
 
-/** Opens the next revision of a submitted review as a draft (or returns the open draft). */
-export async function reviseReview(db: QaDatabase, id: string, clock: Clock): Promise<ReviewRecord> {
-  return db.transaction('rw', db.reviews, async () => {
-    const latest = await latestRevision(db, id);
-    if (!latest) throw new ReviewStateError('not-found', 'That review no longer exists.');
-    if (latest.status === 'draft') return toRecord(latest);
-    const { submittedAt: _s, ...rest } = toRecord(latest);
-    const next: ReviewRecord = { ...rest, status: 'draft', revision: latest.revision + 1, updatedAt: clock.now() };
-    await db.reviews.put(toStored(next));
-    return next;
-  });
+/** The rubric of this reviewer's most recent review of the ticket, so a re-read ticket keeps it. */
+export async function rubricInUse(db: QaDatabase, slot: Omit<ReviewSlot, 'rubricId'>): Promise<string | null> {
+  const key = ticketKey({ helpdesk: slot.helpdesk, instance: slot.instance, id: slot.ticketId });
+  const rows = await db.reviews.where('ticketKey').equals(key).filter((r) => r.reviewerId === slot.reviewerId && r.kind === slot.kind).toArray();
+  rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+  return rows.at(-1)?.rubricId ?? null;
 }

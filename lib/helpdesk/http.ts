@@ -25,6 +25,10 @@ export interface HttpOptions {
 export const BACKOFF_BASE_MS = 1_000;
 export const BACKOFF_CAP_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
+/** A Retry-After beyond this is treated as a misconfiguration, not a reason to wait for hours. */
+export const RETRY_AFTER_LIMIT_MS = 15 * 60_000;
+/** One request that has not answered by then is treated like a dropped connection. */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -61,9 +65,11 @@ export function backoffMs(attempt: number, random: () => number): number {
 
 export function rateLimitWaitMs(retryAfter: number | null, attempt: number, random: () => number): number {
   const backoff = backoffMs(attempt, random);
-  // A first Retry-After is trusted as given; once it has proved too short, backoff grows past it.
-  const wait = retryAfter === null ? backoff : attempt === 1 ? retryAfter : Math.max(retryAfter, backoff);
-  return Math.min(BACKOFF_CAP_MS, Math.max(wait, 250));
+  if (retryAfter === null) return Math.max(backoff, 250);
+  // The helpdesk's own Retry-After is always honoured (up to a sanity limit); once it has proved
+  // too short, the growing backoff takes over.
+  const asked = Math.min(retryAfter, RETRY_AFTER_LIMIT_MS);
+  return Math.max(attempt === 1 ? asked : Math.max(asked, backoff), 250);
 }
 
 function looksLikeJson(contentType: string | null, text: string): boolean {
@@ -81,10 +87,13 @@ export async function getJson(url: string, options: HttpOptions): Promise<unknow
   for (let attempt = 1; ; attempt++) {
     let response: Response;
     try {
+      const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
       response = await options.fetch(url, {
         credentials: 'include',
         headers: { Accept: 'application/json' },
-        signal: options.signal,
+        // An API call redirected elsewhere is a sign-in page (SSO), never data: do not follow it.
+        redirect: 'manual',
+        signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
       });
     } catch (err) {
       if (options.signal?.aborted) throw err;
@@ -108,6 +117,9 @@ export async function getJson(url: string, options: HttpOptions): Promise<unknow
       options.onWait?.({ reason: 'server-error', retryAt: now() + wait, attempt });
       await sleep(wait, options.signal);
       continue;
+    }
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      throw new HelpdeskHttpError({ code: 'not-logged-in', status: response.status || undefined, detail: `${path} redirected (sign-in)` });
     }
     if (response.status === 401 || response.status === 403) {
       throw new HelpdeskHttpError({ code: 'not-logged-in', status: response.status, detail: path });

@@ -11,3 +11,5 @@ export const CONTENT_REPORT_AGAIN = 'content:report-again';
 export const TICKET_TAB_PORT = 'qa-ticket-tab';
 /** Background → extension pages: the unsent reply in a tab changed. */
 export const TAB_DRAFT_CHANGED = 'tab:draft-changed';
+/** Background → extension pages: the rubric library or the settings changed. */
+export const LIBRARY_CHANGED = 'library:changed';

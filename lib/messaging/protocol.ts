@@ -6,7 +6,7 @@ import { channelSchema, helpdeskNameSchema, personSchema, ticketSchema } from '.
 import { reviewDraftInputSchema, reviewKindSchema, reviewRecordSchema } from '../review/record';
 import { rubricSchema } from '../rubric/schema';
 import { settingsPatchSchema, settingsSchema } from '../settings/settings';
-import { TAB_DRAFT_CHANGED, TAB_STATE_CHANGED } from './names';
+import { LIBRARY_CHANGED, TAB_DRAFT_CHANGED, TAB_STATE_CHANGED } from './names';
 
 const locator = {
   helpdesk: helpdeskNameSchema,
@@ -89,9 +89,9 @@ export const protocol = {
     // the newest revision for this ticket, reviewer and rubric, plus earlier submitted revisions
     response: z.object({ current: reviewRecordSchema.nullable(), history: z.array(reviewRecordSchema) }),
   },
+  'reviews:rubric-in-use': { request: reviewSlot.omit({ rubricId: true }), response: z.object({ rubricId: z.string().nullable() }) },
   'reviews:save-draft': { request: reviewDraftInputSchema, response: reviewRecordSchema },
   'reviews:submit': { request: reviewDraftInputSchema, response: reviewRecordSchema },
-  'reviews:revise': { request: z.object({ id: z.string() }), response: reviewRecordSchema },
   'rubrics:list': { request: z.object({}), response: z.array(rubricSchema) },
   'rubrics:get': { request: z.object({ id: z.string(), version: z.number().int() }), response: rubricSchema.nullable() },
   'rubrics:import': { request: z.object({ rubric: z.unknown() }), response: rubricSchema },
@@ -125,3 +125,6 @@ export const tabDraftChangedSchema = z.object({
   tabId: z.number(),
   draft: draftSchema.nullable(),
 });
+
+/** Background → extension pages: rubrics or settings changed (e.g. an import in Options). */
+export const libraryChangedSchema = z.object({ type: z.literal(LIBRARY_CHANGED) });

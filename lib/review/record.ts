@@ -78,20 +78,24 @@ export const reviewDraftInputSchema = z.object({
   answers: z.record(z.string(), answerInputSchema),
   strengths: z.string().max(20_000).optional(),
   improvements: z.string().max(20_000).optional(),
+  /** set after Edit on a submitted review: this change opens its next revision */
+  revise: z.boolean().optional(),
 });
 export type ReviewDraftInput = z.infer<typeof reviewDraftInputSchema>;
 
 /** Answers in rubric order, scored; throws (via scoreReview) on a value off the scale. */
 export function scoreAnswers(rubric: Rubric, answers: Record<string, AnswerInput>) {
   const values: Record<string, number | 'na' | undefined> = {};
+  // Own properties only: a criterion id such as "constructor" must not find Object.prototype members.
+  const answerFor = (id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
   for (const c of rubric.criteria) {
-    const v = answers[c.id]?.value;
+    const v = answerFor(c.id)?.value;
     values[c.id] = v === null ? undefined : v;
   }
   const result = scoreReview(rubric, values);
   const list: ReviewAnswer[] = [];
   for (const c of rubric.criteria) {
-    const input = answers[c.id];
+    const input = answerFor(c.id);
     if (!input) continue;
     const comment = input.comment.trim() ? input.comment : undefined;
     if (input.value === null && !comment) continue;
@@ -144,7 +148,8 @@ export function buildDraftRecord(
 
 /** Turns stored answers back into the panel's editable shape. */
 export function answersToInput(record: ReviewRecord): Record<string, AnswerInput> {
-  const out: Record<string, AnswerInput> = {};
+  // No prototype: criterion ids are data, and "__proto__" must stay an ordinary key.
+  const out: Record<string, AnswerInput> = Object.create(null) as Record<string, AnswerInput>;
   for (const a of record.answers) {
     out[a.criterionId] = { value: a.na ? 'na' : a.value, comment: a.comment ?? '' };
   }

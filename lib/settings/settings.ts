@@ -2,7 +2,7 @@
 // each old shape is migrated step by step, and anything unreadable falls back to defaults per field
 // instead of failing the whole record.
 import { z } from '../zod';
-import { helpdeskNameSchema } from '../helpdesk/ticket-schema';
+import { helpdeskNameSchema, personSchema } from '../helpdesk/ticket-schema';
 
 export const SETTINGS_VERSION = 1;
 
@@ -19,6 +19,11 @@ export const settingsSchema = z.object({
   customDomains: z.array(customDomainSchema).catch([]),
   /** the rubric picked when no rubric's appliesTo matches the ticket */
   defaultRubricId: z.string().nullable().catch(null),
+  /**
+   * The signed-in agent last seen per helpdesk instance. When the helpdesk cannot say who is
+   * signed in (a failed or refused "me" request), reviews keep being filed under the same person.
+   */
+  knownReviewers: z.record(z.string(), personSchema).catch({}),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -27,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reviewerName: '',
   customDomains: [],
   defaultRubricId: null,
+  knownReviewers: {},
 };
 
 export const settingsPatchSchema = settingsSchema.omit({ schemaVersion: true }).partial();

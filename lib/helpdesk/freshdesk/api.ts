@@ -16,7 +16,13 @@ async function withFallback(primary: string, fallback: string, http: HttpOptions
     // The private API can be missing (404), answer with a page, or be limited while /api/v2 is
     // not; a session that has ended is ended on both.
     if (code !== 'bad-response' && code !== 'rate-limited' && code !== 'not-found') throw err;
-    return getJson(fallback, http);
+    try {
+      return await getJson(fallback, http);
+    } catch (fallbackErr) {
+      // The public API may refuse a session outright; the private API's answer is the truer one.
+      if (http.signal?.aborted) throw fallbackErr;
+      throw err;
+    }
   }
 }
 

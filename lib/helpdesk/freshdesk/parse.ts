@@ -280,9 +280,10 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
     if (userId === null) role = c.incoming === true ? 'customer' : 'system';
     else if (userId === requesterId) role = 'customer';
     else if (agents.has(userId) || userId === responderId) role = 'agent';
+    // Customers cannot write private notes, whatever `incoming` says.
+    else if (c.private === true) role = 'agent';
     else if (c.incoming === true) role = 'customer';
-    else if (c.incoming === false) role = 'agent';
-    else role = c.private === true ? 'agent' : 'customer';
+    else role = c.incoming === false ? 'agent' : 'customer';
 
     const visibility: Message['visibility'] = c.private === true ? 'internal' : 'public';
     if (role === 'agent' && visibility === 'public') agentReplies++;

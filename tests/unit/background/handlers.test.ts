@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHandlers } from '@/lib/background/handlers';
+import { completeWithKnownReviewer, createHandlers } from '@/lib/background/handlers';
 import { TabStates } from '@/lib/background/tab-states';
 import { QaDatabase } from '@/lib/db/schema';
 import { seedBuiltInRubrics } from '@/lib/db/rubrics';
@@ -82,6 +82,12 @@ describe('dispatchMessage', () => {
     expect(broadcasts.map(([id, s]) => [id, s.status])).toEqual([[4, 'ready']]);
   });
 
+  it('refuses a report about another host than the page it came from', async () => {
+    const reply = await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loading', helpdesk: 'zendesk', instance: 'other.zendesk.com', ticketId: '1', loaded: 0 } }, contentScript(4));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(broadcasts).toEqual([]);
+  });
+
   it('turns unparseable ticket data into a parse error state, not a crash', async () => {
     await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loaded', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', raw: { ticket: '<html>' } } }, contentScript(4));
     expect(broadcasts[0]?.[1]).toMatchObject({ status: 'error', error: { code: 'parse' } });
@@ -148,5 +154,20 @@ describe('TabStates', () => {
     expect(broadcasts.at(-1)?.[1].status).toBe('loading');
     tabs.disconnected(1, newPort);
     expect(broadcasts.at(-1)?.[1].status).toBe('idle');
+  });
+});
+
+describe('completeWithKnownReviewer', () => {
+  const ready = (reviewer: { id: string; name: string } | null): TabState => ({
+    status: 'ready',
+    reviewer,
+    loadedAt: 1,
+    ticket: { helpdesk: 'zendesk', instance: 'acme.zendesk.com', id: '1', url: 'u', subject: 's', status: 'open', channel: 'email', tags: [], requester: { id: '10', name: 'C' }, assignee: null, createdAt: 'x', updatedAt: 'x', messages: [] },
+  });
+
+  it('remembers the signed-in reviewer per instance and fills them in when the helpdesk cannot say', async () => {
+    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: null });
+    await completeWithKnownReviewer(db, ready({ id: 'zendesk:30', name: 'Priya Raman' }));
+    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: { id: 'zendesk:30', name: 'Priya Raman' } });
   });
 });

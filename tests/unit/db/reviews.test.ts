@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QaDatabase } from '@/lib/db/schema';
-import { openReview, reviseReview, saveDraft, submitReview, ReviewStateError, type Clock } from '@/lib/db/reviews';
+import { openReview, saveDraft, submitReview, ReviewStateError, type Clock } from '@/lib/db/reviews';
 import { parseRubric, type Rubric } from '@/lib/rubric/schema';
 import type { ReviewDraftInput } from '@/lib/review/record';
 
@@ -70,15 +70,25 @@ describe('review repository', () => {
 
     await expect(saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock)).rejects.toBeInstanceOf(ReviewStateError);
 
-    const revision = await reviseReview(db, submitted.id, clock);
-    expect(revision).toMatchObject({ id: submitted.id, revision: 2, status: 'draft' });
+    // The first change after Edit opens revision 2; the submitted revision 1 stays as it was.
+    const revision = await saveDraft(db, rubric, input({ tone: { value: 2, comment: '' }, gdpr: { value: 1, comment: '' } }, { id: submitted.id, revise: true }), clock);
+    expect(revision).toMatchObject({ id: submitted.id, revision: 2, status: 'draft', createdAt: submitted.createdAt });
     expect(revision.submittedAt).toBeUndefined();
+    expect((await db.reviews.get([submitted.id, 1]))?.status).toBe('submitted');
 
     const edited = await submitReview(db, rubric, input({ tone: { value: 1, comment: '' }, gdpr: { value: 1, comment: '' } }, { id: submitted.id }), clock);
     expect(edited.revision).toBe(2);
     const opened = await openReview(db, slot);
     expect(opened.current?.revision).toBe(2);
     expect(opened.history.map((h) => [h.revision, h.score])).toEqual([[1, 100]]);
+  });
+
+  it('refuses a review id that belongs to another ticket', async () => {
+    const saved = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock);
+    const other = input({ tone: { value: 2, comment: '' } }, { id: saved.id });
+    other.ticket = { ...other.ticket, id: '43' };
+    await expect(saveDraft(db, rubric, other, clock)).rejects.toThrow(/another ticket/);
+    expect((await openReview(db, slot)).current?.answers[0]?.value).toBe(1);
   });
 
   it('auto-fails a review whose critical criterion is not met', async () => {

@@ -150,3 +150,11 @@ describe('fetchFreshdeskTicket', () => {
     expect(asked).toHaveLength(1);
   });
 });
+
+describe('fetchFreshdeskTicket errors', () => {
+  it('reports a missing ticket as missing even when the public API refuses the session', async () => {
+    const { fetch } = fakeFetch({ '/api/v2/tickets/7': { status: 401, body: { code: 'invalid_credentials' } } });
+    const err = await httpFailure(fetchFreshdeskTicket({ origin: 'https://acme.freshdesk.com', ticketId: '7', http: { fetch }, onProgress: () => undefined }));
+    expect(err.loadError.code).toBe('not-found');
+  });
+});

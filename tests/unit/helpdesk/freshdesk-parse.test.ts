@@ -156,8 +156,9 @@ describe('parseFreshdeskTicket — private API shape (wrapped), complaint by ema
 
   it('falls back to `incoming` only for authors it cannot place', async () => {
     const ticket = await wrapped([]);
-    // Without the agents list, Kenji (not responder, not requester) is unknown: incoming decides.
-    expect(ticket.messages[2]).toMatchObject({ role: 'customer', author: { id: '80000000103', name: 'User 80000000103' } });
+    // Without the agents list, Kenji (not responder, not requester) is unknown. His note is
+    // private, and customers cannot write private notes, so it is an agent's despite incoming: true.
+    expect(ticket.messages[2]).toMatchObject({ role: 'agent', visibility: 'internal', author: { id: '80000000103', name: 'User 80000000103' } });
     // The responder is still an agent without any list.
     expect(ticket.messages[1]).toMatchObject({ role: 'agent', author: { id: '80000000101', name: 'User 80000000101' } });
     expect(ticket.assignee).toEqual({ id: '80000000101', name: 'User 80000000101' });

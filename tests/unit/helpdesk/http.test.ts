@@ -129,10 +129,19 @@ describe('retry timing', () => {
     expect(parseRetryAfter(null, 0)).toBeNull();
   });
 
-  it('caps backoff at one minute', () => {
+  it('caps backoff at one minute but always honours a longer Retry-After', () => {
     expect(backoffMs(1, () => 1)).toBe(1000);
     expect(backoffMs(20, () => 1)).toBe(60_000);
-    expect(rateLimitWaitMs(600_000, 1, () => 0)).toBe(60_000);
+    expect(rateLimitWaitMs(120_000, 1, () => 0)).toBe(120_000);
+    expect(rateLimitWaitMs(120_000, 4, () => 1)).toBe(120_000);
+    expect(rateLimitWaitMs(10 * 3_600_000, 1, () => 0)).toBe(15 * 60_000);
+  });
+
+  it('treats a redirected API call as signed out, without retrying', async () => {
+    const h = harness([{ status: 302, headers: { Location: 'https://sso.example/login' } }]);
+    const err = await httpFailure(getJson('https://a.zendesk.com/api/v2/x.json', h.options));
+    expect(err.loadError.code).toBe('not-logged-in');
+    expect(h.calls).toHaveLength(1);
   });
 });
 

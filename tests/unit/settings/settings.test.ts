@@ -13,6 +13,7 @@ describe('migrateSettings', () => {
       reviewerName: 'Sam',
       customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }],
       defaultRubricId: null,
+      knownReviewers: {},
     });
   });
 
@@ -22,6 +23,7 @@ describe('migrateSettings', () => {
       reviewerName: 'Ana',
       customDomains: [],
       defaultRubricId: 'x',
+      knownReviewers: {},
     });
   });
 
