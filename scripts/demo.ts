@@ -135,15 +135,23 @@ if (args.headless || args.screenshots) {
 }
 
 if (!args.headless) {
-  const zendesk = await withPanel(ext, zendeskUrl('email-complaint'));
   await ext.context.newPage().then((p) => p.goto(freshdeskUrl('chat')));
-  await zendesk.page.bringToFront();
+  const zendesk = await ext.context.newPage();
+  await zendesk.goto(zendeskUrl('email-complaint'));
+  const tabId = await tabIdOf(ext.worker, zendesk);
+  // A side panel only opens from a click on the toolbar icon, so the demo shows the same page in
+  // a window of its own beside the helpdesk, bound to the Zendesk tab.
+  await ext.worker.evaluate(
+    (url) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url, type: 'popup', width: 460, height: 900, left: 980, top: 0 }),
+    `chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`,
+  );
+  await zendesk.bringToFront();
   console.log(
     [
       'The demo is running in Chromium:',
       `  • Zendesk demo:   ${zendeskUrl('email-complaint')}`,
       `  • Freshdesk demo: ${freshdeskUrl('chat')}`,
-      '  • The scorecard is open in its own tab; click the extension\'s toolbar icon to open it as a side panel.',
+      '  • The scorecard is open in a window beside it; the extension\'s toolbar icon opens it as a side panel.',
       'Close the browser window to end the demo.',
     ].join('\n'),
   );
