@@ -4,14 +4,16 @@
 // collapsed behind a placeholder button until clicked, and hides older conversations behind
 // "+N conversations". Ticket data is only ever rendered with createElement/textContent.
 //
-// The script is a String.raw literal: it must not contain backticks or dollar-brace sequences.
+// The script is a String.raw literal: it must not contain backticks or dollar-brace sequences
+// (the shared helpers of page-script-helpers.ts are pasted in with the only two substitutions).
+
+import { PAGE_SCRIPT_HELPERS, SPA_NAVIGATION } from './page-script-helpers';
+import { escapeHtml as esc } from './shared';
 
 export interface FreshdeskAppOptions {
   accountName: string;
   host: string;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const ICON = (d: string) => `<svg viewBox="0 0 16 16" width="18" height="18" aria-hidden="true"><path fill="none" stroke="currentColor" stroke-width="1.4" stroke-linecap="round" stroke-linejoin="round" d="${d}"/></svg>`;
 const ICONS = {
@@ -154,45 +156,16 @@ const SCRIPT = String.raw`
   var SOURCE = { 1: 'Email', 2: 'Portal', 3: 'Phone', 4: 'Forum', 5: 'Twitter', 6: 'Facebook', 7: 'Chat', 8: 'MobiHelp', 9: 'Feedback widget', 10: 'Outbound email', 11: 'E-commerce', 12: 'Bot', 13: 'WhatsApp' };
   var PRIORITY = { 1: 'Low', 2: 'Medium', 3: 'High', 4: 'Urgent' };
   var COLORS = ['#2c5cc5', '#00795b', '#c82124', '#7c3aed', '#b3590a', '#0b7285', '#475867', '#b5317a'];
+  // description_text separates paragraphs with ' \n '
+  var PARAGRAPH_BREAK = /\n{2,}| \n /;
   var viewEl = document.getElementById('view');
   var crumbsEl = document.getElementById('crumbs');
   var cache = { fields: null, agents: null, groups: null, contacts: new Map() };
   var me = null;
   var renderSeq = 0;
 
-  function h(tag, props, children) {
-    var el = document.createElement(tag);
-    if (props) Object.keys(props).forEach(function (k) {
-      var v = props[k];
-      if (v === null || v === undefined || v === false) return;
-      if (k === 'class') el.className = v;
-      else if (k === 'text') el.textContent = v;
-      else if (k.indexOf('on') === 0) el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? '' : String(v));
-    });
-    add(el, children);
-    return el;
-  }
-  function add(el, children) {
-    if (children === null || children === undefined) return el;
-    (Array.isArray(children) ? children : [children]).forEach(function (c) {
-      if (c === null || c === undefined || c === false) return;
-      el.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return el;
-  }
-  function initials(name) {
-    var parts = String(name || '?').replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
-    if (!parts.length) return '?';
-    return (parts[0].charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
-  }
-  function color(seed) {
-    var n = 0; String(seed).split('').forEach(function (c) { n = (n * 31 + c.charCodeAt(0)) >>> 0; });
-    return COLORS[n % COLORS.length];
-  }
-  function avatar(person, cls) {
-    return h('span', { class: 'avatar ' + (cls || ''), style: 'background:' + color(person ? person.name : '?'), 'aria-hidden': 'true', text: initials(person ? person.name : '?') });
-  }
+  // h, add, initials, color, avatar, paragraphs, toast, api
+${PAGE_SCRIPT_HELPERS}
   var SOURCE_ICONS = {
     1: 'M2 4h12v8H2zM2 4l6 5 6-5',
     2: 'M8 2a6 6 0 1 0 0 12A6 6 0 0 0 8 2zM2 8h12M8 2c-2 2-2 10 0 12M8 2c2 2 2 10 0 12',
@@ -223,26 +196,6 @@ const SCRIPT = String.raw`
     if (mins < 60 * 48) return Math.floor(mins / 60) + 'h ' + (mins % 60) + 'm';
     return Math.floor(mins / 1440) + 'd ' + Math.floor((mins % 1440) / 60) + 'h';
   }
-  function paragraphs(text) {
-    return String(text || '').split(/\n{2,}| \n /).map(function (p) {
-      var el = h('p');
-      p.split('\n').forEach(function (line, i) { if (i) el.appendChild(h('br')); el.appendChild(document.createTextNode(line)); });
-      return el;
-    });
-  }
-  function toast(text) {
-    var t = document.getElementById('toast');
-    t.textContent = text; t.classList.add('show');
-    clearTimeout(toast.timer); toast.timer = setTimeout(function () { t.classList.remove('show'); }, 2200);
-  }
-  function api(path, init) {
-    init = init || {};
-    var headers = Object.assign({}, HEADERS, init.headers || {});
-    return fetch(path, Object.assign({ credentials: 'same-origin' }, init, { headers: headers })).then(function (r) {
-      if (!r.ok) { var e = new Error('HTTP ' + r.status); e.status = r.status; throw e; }
-      return r.json();
-    });
-  }
   function statusLabel(code) {
     var choices = cache.fields && cache.fields.status;
     var c = choices && choices[String(code)];
@@ -271,17 +224,7 @@ const SCRIPT = String.raw`
     if (m) return { name: 'ticket', id: m[1] };
     return { name: 'list' };
   }
-  function navigate(url) {
-    if (url !== location.pathname) history.pushState({}, '', url);
-    render();
-  }
-  window.addEventListener('popstate', render);
-  document.addEventListener('click', function (e) {
-    var a = e.target && e.target.closest ? e.target.closest('a[data-spa]') : null;
-    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(a.getAttribute('href'));
-  });
+${SPA_NAVIGATION}
 
   function setCrumbs(parts) {
     crumbsEl.textContent = '';

@@ -5,6 +5,8 @@
 // contact who writes but is not the requester, account-defined statuses (6, 7) whose labels only
 // exist in /api/v2/ticket_fields, and ids above 1e13.
 
+import { escapeHtml, isoSeconds, monotonic, workday } from './shared';
+
 export interface FreshdeskContact {
   id: number;
   name: string;
@@ -207,10 +209,6 @@ function iso(at: string, salt: number): string {
   return `${at.replace(' ', 'T')}:${seconds}Z`;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function paragraphs(text: string): string[] {
   return text.split(/\n{2,}/);
 }
@@ -226,13 +224,9 @@ function sig(a: FreshdeskAgent): string {
 }
 
 function buildConversations(ticketId: number, idBase: number, requester: FreshdeskContact, createdAt: string, says: Say[]): FreshdeskConversation[] {
-  // Keeps timestamps strictly increasing when two lines share a minute (the seconds are made up).
-  let previous = Date.parse(createdAt);
+  const stamp = monotonic(iso, Date.parse(createdAt));
   return says.map((s, i) => {
-    let ms = Date.parse(iso(s.at, i + 1));
-    if (ms <= previous) ms = previous + 13000;
-    previous = ms;
-    const created = new Date(ms).toISOString().replace('.000Z', 'Z');
+    const created = stamp(s.at, i + 1);
     const agentAuthor = isAgent(s.by);
     const as = s.as ?? 'reply';
     const source = as === 'note' || as === 'public-note' ? 2 : as === 'phone' ? 9 : 0;
@@ -288,7 +282,7 @@ function define(kind: string, spec: TicketSpec, idBase: number, says: Say[]): Fr
   const lastAgent = [...conversations].reverse().find((c) => c.user_id !== spec.requester.id && !c.incoming);
   const lastCustomer = [...conversations].reverse().find((c) => c.user_id === spec.requester.id);
   const resolved = spec.status === 4 || spec.status === 5 ? updatedAt : null;
-  const plus = (isoTime: string, hours: number) => new Date(Date.parse(isoTime) + hours * 3600000).toISOString().replace('.000Z', 'Z');
+  const plus = (isoTime: string, hours: number) => isoSeconds(Date.parse(isoTime) + hours * 3600000);
   return {
     kind,
     ticket: {
@@ -579,18 +573,6 @@ function thirdParty(): FreshdeskTicketData {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** Adds working days (Mon–Fri) to a UTC date and sets the time. */
-function workday(startIso: string, days: number, hhmm: string): string {
-  const d = new Date(`${startIso}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const dow = d.getUTCDay();
-    if (dow !== 0 && dow !== 6) left--;
-  }
-  return `${d.toISOString().slice(0, 10)} ${hhmm}`;
-}
 
 /** Status labels: 2–5 are Freshdesk's own, 6+ exist only in this account's ticket_fields. */
 export const FRESHDESK_STATUS_CHOICES: Record<string, [string, string]> = {

@@ -5,14 +5,16 @@
 // All ticket data is rendered with createElement/textContent: nothing from the API is ever parsed
 // as HTML, so the hostile ticket cannot run anything in the page.
 //
-// The script is a String.raw literal: it must not contain backticks or dollar-brace sequences.
+// The script is a String.raw literal: it must not contain backticks or dollar-brace sequences
+// (the shared helpers of page-script-helpers.ts are pasted in with the only two substitutions).
+
+import { PAGE_SCRIPT_HELPERS, SPA_NAVIGATION } from './page-script-helpers';
+import { escapeHtml as esc } from './shared';
 
 export interface ZendeskAppOptions {
   accountName: string;
   host: string;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const ICONS = {
   logo: '<svg viewBox="0 0 26 26" width="26" height="26" aria-hidden="true"><path fill="currentColor" d="M12 7.9v13.6H1L12 7.9zm0-4.4c0 3-2.5 5.5-5.5 5.5S1 6.5 1 3.5h11zm2 18c0-3 2.5-5.5 5.5-5.5s5.5 2.5 5.5 5.5H14zm0-4.4V3.5h11L14 17.1z"/></svg>',
@@ -207,6 +209,7 @@ const SCRIPT = String.raw`
   var STATUS = { 'new': 'New', open: 'Open', pending: 'Pending', hold: 'On-hold', solved: 'Solved', closed: 'Closed' };
   var CHANNEL = { email: 'Email', web: 'Web form', chat: 'Chat', native_messaging: 'WhatsApp', voice: 'Phone call', api: 'API', mobile: 'Mobile', sample_ticket: 'Sample ticket' };
   var COLORS = ['#1f73b7', '#038153', '#c72a1c', '#5d3b8c', '#ad5918', '#04444d', '#2f3941', '#b23a73'];
+  var PARAGRAPH_BREAK = /\n{2,}/;
   var me = null;
   var users = new Map();
   var tickets = new Map();
@@ -218,28 +221,9 @@ const SCRIPT = String.raw`
   var homeEl = document.getElementById('home');
   var workspaceEl = document.getElementById('workspace');
 
-  // ---- DOM helpers: text only, never HTML from the API.
-  function h(tag, props, children) {
-    var el = document.createElement(tag);
-    if (props) Object.keys(props).forEach(function (k) {
-      var v = props[k];
-      if (v === null || v === undefined || v === false) return;
-      if (k === 'class') el.className = v;
-      else if (k === 'text') el.textContent = v;
-      else if (k.indexOf('on') === 0) el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? '' : String(v));
-    });
-    add(el, children);
-    return el;
-  }
-  function add(el, children) {
-    if (children === null || children === undefined) return el;
-    (Array.isArray(children) ? children : [children]).forEach(function (c) {
-      if (c === null || c === undefined || c === false) return;
-      el.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return el;
-  }
+  // ---- DOM helpers: text only, never HTML from the API (h, add, initials, color, avatar,
+  // paragraphs, toast), and api(): same-origin, session cookie, like the real app.
+${PAGE_SCRIPT_HELPERS}
   function svg(d, size) {
     var s = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     s.setAttribute('viewBox', '0 0 16 16'); s.setAttribute('width', size || 16); s.setAttribute('height', size || 16); s.setAttribute('aria-hidden', 'true');
@@ -249,19 +233,6 @@ const SCRIPT = String.raw`
     return s;
   }
   var TICKET_ICON = 'M2.5 3.5h11v3a1.5 1.5 0 0 0 0 3v3h-11v-3a1.5 1.5 0 0 0 0-3z';
-  function initials(name) {
-    var parts = String(name || '?').replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
-    if (!parts.length) return '?';
-    return (parts[0].charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
-  }
-  function color(seed) {
-    var n = 0; String(seed).split('').forEach(function (c) { n = (n * 31 + c.charCodeAt(0)) >>> 0; });
-    return COLORS[n % COLORS.length];
-  }
-  function avatar(user, cls) {
-    var name = user ? user.name : '?';
-    return h('span', { class: 'avatar ' + (cls || ''), style: 'background:' + color(user ? user.name : '?'), 'aria-hidden': 'true', text: initials(name) });
-  }
   function fmt(iso, withYear) {
     var d = new Date(iso);
     if (isNaN(d)) return '';
@@ -273,28 +244,8 @@ const SCRIPT = String.raw`
     var d = new Date(iso);
     return isNaN(d) ? '' : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
   }
-  function paragraphs(text) {
-    return String(text || '').split(/\n{2,}/).map(function (p) {
-      var el = h('p');
-      p.split('\n').forEach(function (line, i) { if (i) el.appendChild(h('br')); el.appendChild(document.createTextNode(line)); });
-      return el;
-    });
-  }
-  function toast(text) {
-    var t = document.getElementById('toast');
-    t.textContent = text; t.classList.add('show');
-    clearTimeout(toast.timer); toast.timer = setTimeout(function () { t.classList.remove('show'); }, 2200);
-  }
 
-  // ---- API, like the real app: same-origin, session cookie.
-  function api(path, init) {
-    init = init || {};
-    var headers = Object.assign({}, HEADERS, init.headers || {});
-    return fetch(path, Object.assign({ credentials: 'same-origin' }, init, { headers: headers })).then(function (r) {
-      if (!r.ok) { var e = new Error('HTTP ' + r.status); e.status = r.status; throw e; }
-      return r.json();
-    });
-  }
+  // ---- API data
   function remember(list) { (list || []).forEach(function (u) { users.set(String(u.id), u); }); }
   function user(id) { return id === null || id === undefined ? null : users.get(String(id)) || null; }
   function isAgent(u) { return !!u && (u.role === 'agent' || u.role === 'admin'); }
@@ -312,7 +263,7 @@ const SCRIPT = String.raw`
     return page('/api/v2/tickets/' + id + '/comments.json?page[size]=100&include=users');
   }
 
-  // ---- Routing: pushState + popstate, no reloads.
+  // ---- Routing: pushState + popstate, no reloads (navigate() and the link handler are shared).
   function route() {
     var p = location.pathname.replace(/\/+$/, '');
     var m = p.match(/^\/agent\/tickets\/(\d+)$/);
@@ -321,17 +272,7 @@ const SCRIPT = String.raw`
     if (m) return { name: 'view', id: m[1] };
     return { name: 'home' };
   }
-  function navigate(url) {
-    if (url !== location.pathname) history.pushState({}, '', url);
-    render();
-  }
-  window.addEventListener('popstate', render);
-  document.addEventListener('click', function (e) {
-    var a = e.target && e.target.closest ? e.target.closest('a[data-spa]') : null;
-    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(a.getAttribute('href'));
-  });
+${SPA_NAVIGATION}
 
   function saveTabs() { try { sessionStorage.setItem('zd-open-tabs', JSON.stringify(tabs)); } catch (e) { /* private mode */ } }
 

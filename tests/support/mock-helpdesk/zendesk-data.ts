@@ -4,6 +4,8 @@
 // html_body wrapped in <div class="zd-comment">, a private description written by an agent
 // (imported ticket), VoiceComments, and a ticket full of hostile markup.
 
+import { escapeHtml, isoSeconds, monotonic, workday } from './shared';
+
 export type ZendeskRole = 'end-user' | 'agent' | 'admin';
 export type ZendeskStatus = 'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed';
 
@@ -218,10 +220,6 @@ function iso(at: string, salt: number): string {
   return `${at.replace(' ', 'T')}:${seconds}Z`;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 function htmlBody(text: string): string {
   const paragraphs = text.split(/\n{2,}/).map((p) => `<p dir="auto">${escapeHtml(p).replace(/\n/g, '<br>').replace(/\u00a0/g, '&nbsp;')}</p>`);
   return `<div class="zd-comment" dir="auto">${paragraphs.join('')}</div>`;
@@ -240,19 +238,8 @@ function commentId(base: number, i: number, step = 100000): number {
   return base + ((7 * i) % 10) * step + i;
 }
 
-/** Keeps timestamps strictly increasing when two lines share a minute (the seconds are made up). */
-function monotonic(): (at: string, salt: number) => string {
-  let previous = 0;
-  return (at, salt) => {
-    let ms = Date.parse(iso(at, salt));
-    if (ms <= previous) ms = previous + 13000;
-    previous = ms;
-    return new Date(ms).toISOString().replace('.000Z', 'Z');
-  };
-}
-
 function buildComments(ticketId: number, idBase: number, defaultChannel: string, says: Say[]): ZendeskComment[] {
-  const stamp = monotonic();
+  const stamp = monotonic(iso);
   return says.map((s, i) => {
     const created = stamp(s.at, i);
     const channel = s.channel ?? (i === 0 ? defaultChannel : s.by.role === 'end-user' ? defaultChannel : 'web');
@@ -499,18 +486,6 @@ const HOTELS: Hotel[] = [
     dayOf: ['Ferry delays mean our electrician won\'t be on site until Thursday — can we push the second drop?', 'Done — the second drop is now booked for Thursday, 10:00–12:00, and the crew know to check in with Fiona first.'] },
 ];
 
-/** Adds working days (Mon–Fri) to a UTC date and sets the time. */
-function workday(startIso: string, days: number, hhmm: string): string {
-  const d = new Date(`${startIso}T00:00:00Z`);
-  let left = days;
-  while (left > 0) {
-    d.setUTCDate(d.getUTCDate() + 1);
-    const dow = d.getUTCDay();
-    if (dow !== 0 && dow !== 6) left--;
-  }
-  return `${d.toISOString().slice(0, 10)} ${hhmm}`;
-}
-
 function longThread(): ZendeskTicketData {
   const start = '2026-08-17';
   const hi = ['Hi James,', 'Morning James,', 'Afternoon James,', 'Hello James,'];
@@ -755,7 +730,7 @@ export function makeLargeZendeskTicket(id: string, comments: number): ZendeskTic
     const cid = commentId(12000000000000 + (ticketId % 100000) * 10000000, i, 1000000);
     list.push({
       id: cid, type: 'Comment', author_id: by.id, body: text, html_body: htmlBody(text), plain_body: plainBody(text),
-      public: !note, created_at: when.toISOString().replace('.000Z', 'Z'), attachments: [], audit_id: cid + 1,
+      public: !note, created_at: isoSeconds(when), attachments: [], audit_id: cid + 1,
       via: { channel: by === BIG_CUSTOMER ? 'email' : 'web', source: { from: {}, to: {}, rel: null } },
       metadata: { system: {}, custom: {} },
     });
