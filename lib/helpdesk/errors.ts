@@ -32,7 +32,7 @@ export function describeLoadError(error: LoadError, helpdeskLabel: string, ticke
   const ticket = ticketId ? `ticket #${ticketId}` : 'this ticket';
   switch (error.code) {
     case 'not-logged-in':
-      return `Sign in to ${helpdeskLabel} to load ${ticket}. Your session has ended or your role cannot read it.`;
+      return `Sign in to ${helpdeskLabel} to load this ticket. Your session has ended, or your role cannot read ${ticket}.`;
     case 'not-found':
       return `${helpdeskLabel} could not find ${ticket}. It may have been deleted or merged, or you may not have access to it.`;
     case 'rate-limited':
