@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { expectHelpdeskParseError } from './expect-failure';
 import { freshdeskChannel, freshdeskStatus, parseFreshdeskTicket } from '../../../lib/helpdesk/freshdesk/parse';
 import { HelpdeskParseError } from '../../../lib/helpdesk/parse-error';
 import { HelpdeskHttpError } from '../../../lib/helpdesk/errors';
@@ -56,20 +57,7 @@ const conversation = (overrides: Json = {}): Json => ({
   ...overrides,
 });
 
-function expectParseError(run: () => unknown, message: string, path?: string): HelpdeskParseError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(HelpdeskParseError);
-  const error = caught as HelpdeskParseError;
-  expect(error.message).toBe(message);
-  expect(error.helpdesk).toBe('freshdesk');
-  if (path !== undefined) expect(error.path).toBe(path);
-  return error;
-}
+const expectParseError = (run: () => unknown, message: string, path?: string) => expectHelpdeskParseError('freshdesk', run, message, path);
 
 describe('parseFreshdeskTicket — private API shape (wrapped), complaint by email', () => {
   it('normalizes the ticket fields', async () => {

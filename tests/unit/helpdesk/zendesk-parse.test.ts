@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { expectHelpdeskParseError } from './expect-failure';
 import { parseZendeskTicket, zendeskChannel } from '../../../lib/helpdesk/zendesk/parse';
 import { HelpdeskParseError } from '../../../lib/helpdesk/parse-error';
 import { HelpdeskHttpError } from '../../../lib/helpdesk/errors';
@@ -48,20 +49,7 @@ function minimal(overrides: Json = {}): Json {
   return { id: 1, subject: 'Hi', created_at: '2026-01-01T00:00:00Z', updated_at: '2026-01-02T00:00:00Z', ...overrides };
 }
 
-function expectParseError(run: () => unknown, message: string, path?: string): HelpdeskParseError {
-  let caught: unknown;
-  try {
-    run();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(HelpdeskParseError);
-  const error = caught as HelpdeskParseError;
-  expect(error.message).toBe(message);
-  expect(error.helpdesk).toBe('zendesk');
-  if (path !== undefined) expect(error.path).toBe(path);
-  return error;
-}
+const expectParseError = (run: () => unknown, message: string, path?: string) => expectHelpdeskParseError('zendesk', run, message, path);
 
 describe('paging the fixtures through fetchZendeskTicket', () => {
   it('follows cursor pages and stops on has_more: false even though links.next is still a URL', async () => {
