@@ -150,9 +150,14 @@ function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; k
         </p>
       )}
       {draft.error && (
-        <p className="form-error" role="alert">
+        <div className="form-error" role="alert">
           {draft.error}
-        </p>
+          {draft.conflict && (
+            <button type="button" data-testid="load-latest-review" onClick={() => void draft.loadLatest()}>
+              Load the latest version
+            </button>
+          )}
+        </div>
       )}
 
       {grouped.map((group) => (

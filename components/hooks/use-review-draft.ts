@@ -9,7 +9,7 @@ import type { Rubric } from '@/lib/rubric/schema';
 export const AUTOSAVE_DELAY_MS = 400;
 const RETRY_DELAY_MS = 3_000;
 /** Answers that mean "no", not "not now": retrying the same save cannot succeed. */
-const REFUSALS = new Set(['already-submitted', 'not-found', 'bad-request', 'rubric-missing', 'forbidden', 'ScoringError']);
+const REFUSALS = new Set(['already-submitted', 'conflict', 'not-found', 'bad-request', 'rubric-missing', 'forbidden', 'ScoringError']);
 
 export type SaveStatus = 'empty' | 'pending' | 'saving' | 'saved' | 'error';
 
@@ -24,6 +24,10 @@ export interface ReviewDraft extends DraftFields {
   status: SaveStatus;
   error: string | null;
   busy: boolean;
+  /** another window changed this review; this form's unsaved change is still shown */
+  conflict: boolean;
+  /** replaces the form with the stored review (after a conflict) */
+  loadLatest: () => Promise<void>;
   /** submitted and not being edited: the form is read-only */
   readOnly: boolean;
   /** the revision a submit would store */
@@ -57,6 +61,7 @@ export function useReviewDraft(opts: {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [revising, setRevising] = useState(false);
+  const [conflict, setConflict] = useState(false);
 
   const fieldsRef = useRef(fields);
   const recordRef = useRef(record);
@@ -85,6 +90,7 @@ export function useReviewDraft(opts: {
       strengths: fieldsRef.current.strengths,
       improvements: fieldsRef.current.improvements,
       ...(recordRef.current?.status === 'submitted' && revisingRef.current ? { revise: true } : {}),
+      basedOn: recordRef.current?.updatedAt ?? null,
     }),
     [kind, ticket, reviewer, rubric],
   );
@@ -106,7 +112,10 @@ export function useReviewDraft(opts: {
         setStatus('error');
         setError(err instanceof Error ? err.message : String(err));
         // A refusal (e.g. the review was submitted elsewhere) will not change by retrying.
-        if (err instanceof MessageError && REFUSALS.has(err.code)) return;
+        if (err instanceof MessageError && REFUSALS.has(err.code)) {
+          if (err.code === 'conflict') setConflict(true);
+          return;
+        }
         dirtyRef.current = true;
         timerRef.current = setTimeout(() => void flush(), RETRY_DELAY_MS);
       }
@@ -173,6 +182,28 @@ export function useReviewDraft(opts: {
     [transition, flush, buildInput],
   );
 
+  const loadLatest = useCallback(async () => {
+    const opened = await request('reviews:open', {
+      helpdesk: ticket.helpdesk,
+      instance: ticket.instance,
+      ticketId: ticket.id,
+      reviewerId: reviewer.id,
+      rubricId: rubric.id,
+      kind,
+    });
+    clearTimeout(timerRef.current);
+    dirtyRef.current = false;
+    recordRef.current = opened.current;
+    revisingRef.current = false;
+    setRevising(false);
+    setRecord(opened.current);
+    fieldsRef.current = fieldsOf(opened.current);
+    setFields(fieldsRef.current);
+    setStatus(opened.current ? 'saved' : 'empty');
+    setError(null);
+    setConflict(false);
+  }, [ticket, reviewer, rubric, kind]);
+
   const revise = useCallback(() => {
     revisingRef.current = true;
     setRevising(true);
@@ -192,5 +223,5 @@ export function useReviewDraft(opts: {
 
   const readOnly = record?.status === 'submitted' && !revising;
   const nextRevision = record ? (record.status === 'submitted' ? record.revision + 1 : record.revision) : 1;
-  return { ...fields, record, status, error, busy, readOnly, nextRevision, setAnswer, setText, submit, revise };
+  return { ...fields, record, status, error, busy, conflict, loadLatest, readOnly, nextRevision, setAnswer, setText, submit, revise };
 }

@@ -21,7 +21,7 @@ export interface Clock {
 
 export class ReviewStateError extends Error {
   constructor(
-    readonly code: 'not-found' | 'already-submitted' | 'not-submitted',
+    readonly code: 'not-found' | 'already-submitted' | 'conflict',
     message: string,
   ) {
     super(message);
@@ -85,6 +85,9 @@ async function findEditable(db: QaDatabase, input: ReviewDraftInput): Promise<St
 export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDraftInput, clock: Clock): Promise<ReviewRecord> {
   return db.transaction('rw', db.reviews, async () => {
     const previous = await findEditable(db, input);
+    if (input.basedOn !== undefined && input.basedOn !== (previous?.updatedAt ?? null)) {
+      throw new ReviewStateError('conflict', 'This review was changed in another window. Load the latest version, then make your change again.');
+    }
     let base = previous ? toRecord(previous) : undefined;
     if (base?.status === 'submitted') {
       if (!input.revise) {

@@ -80,6 +80,12 @@ export const reviewDraftInputSchema = z.object({
   improvements: z.string().max(20_000).optional(),
   /** set after Edit on a submitted review: this change opens its next revision */
   revise: z.boolean().optional(),
+  /**
+   * `updatedAt` of the stored revision this form was showing, null when it showed none (absent:
+   * no check). A save made from an outdated copy — another window changed the review meanwhile —
+   * is refused instead of silently overwriting that window's work.
+   */
+  basedOn: z.string().nullable().optional(),
 });
 export type ReviewDraftInput = z.infer<typeof reviewDraftInputSchema>;
 

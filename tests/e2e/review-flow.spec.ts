@@ -2,7 +2,7 @@
 // browser relaunch with the same profile → the rating is still there.
 import { expect, test } from '@playwright/test';
 import { DEMO } from '../support/mock-helpdesk';
-import { newProfileDir } from './support/extension';
+import { newProfileDir, openPanel } from './support/extension';
 import { openTicketWithPanel, ratingOption, startSession } from './support/flow';
 
 const HELPDESKS = [
@@ -81,6 +81,32 @@ test('N/A leaves a criterion out of the score and a failed critical criterion au
     await expect(panel.getByTestId('auto-fail')).toBeVisible();
     await expect(panel.getByTestId('auto-fail')).toContainText(await critical.locator('h3').innerText());
     await expect(panel.getByTestId('review-score')).toHaveAttribute('data-score', '0');
+  } finally {
+    await session.context.close();
+  }
+});
+
+test('two windows on one review: the outdated one is refused, keeps its change on screen, and loads the latest', async () => {
+  const session = await startSession(newProfileDir());
+  try {
+    const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'phone')!;
+    const { panel, tabId } = await openTicketWithPanel(session, `https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
+    const popOut = await openPanel(session, tabId);
+    await expect(popOut.getByTestId('save-status')).toHaveText('Not started');
+
+    await ratingOption(panel, 0, 'last').click();
+    await expect(panel.getByTestId('save-status')).toContainText('Saved');
+
+    // The pop-out still shows the review as it was when it opened.
+    await ratingOption(popOut, 0, 'first').click();
+    await expect(popOut.getByRole('alert')).toContainText('changed in another window');
+    await expect(ratingOption(popOut, 0, 'first')).toHaveAttribute('aria-pressed', 'true');
+    await popOut.getByTestId('load-latest-review').click();
+    await expect(ratingOption(popOut, 0, 'last')).toHaveAttribute('aria-pressed', 'true');
+    await expect(popOut.getByTestId('save-status')).toContainText('Saved');
+
+    await panel.reload();
+    await expect(ratingOption(panel, 0, 'last')).toHaveAttribute('aria-pressed', 'true');
   } finally {
     await session.context.close();
   }

@@ -83,6 +83,17 @@ describe('review repository', () => {
     expect(opened.history.map((h) => [h.revision, h.score])).toEqual([[1, 100]]);
   });
 
+  it('refuses a save made from an outdated copy instead of overwriting another window', async () => {
+    const first = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }, { basedOn: null }), clock);
+    // a second window that opened before the first save also thinks there is no review yet
+    await expect(saveDraft(db, rubric, input({ tone: { value: 3, comment: '' } }, { basedOn: null }), clock)).rejects.toMatchObject({ code: 'conflict' });
+    // the window that made the first save carries on
+    const next = await saveDraft(db, rubric, input({ tone: { value: 2, comment: '' } }, { id: first.id, basedOn: first.updatedAt }), clock);
+    expect(next.answers[0]?.value).toBe(2);
+    await expect(saveDraft(db, rubric, input({ tone: { value: 3, comment: '' } }, { id: first.id, basedOn: first.updatedAt }), clock)).rejects.toMatchObject({ code: 'conflict' });
+    expect((await openReview(db, slot)).current?.answers[0]?.value).toBe(2);
+  });
+
   it('refuses a review id that belongs to another ticket', async () => {
     const saved = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock);
     const other = input({ tone: { value: 2, comment: '' } }, { id: saved.id });
