@@ -148,30 +148,35 @@ export function useReviewDraft(opts: {
 
   const setText = useCallback((field: 'strengths' | 'improvements', text: string) => change((f) => ({ ...f, [field]: text })), [change]);
 
+  /** Makes a stored record what the form shows, dropping whatever autosave was pending. */
+  const adopt = useCallback((next: ReviewRecord | null) => {
+    clearTimeout(timerRef.current);
+    dirtyRef.current = false;
+    recordRef.current = next;
+    revisingRef.current = false;
+    setRevising(false);
+    setRecord(next);
+    fieldsRef.current = fieldsOf(next);
+    setFields(fieldsRef.current);
+    setStatus(next ? 'saved' : 'empty');
+    setError(null);
+    setConflict(false);
+  }, []);
+
   /** Runs a submit: one at a time, edits paused meanwhile, the stored result becomes the record. */
   const transition = useCallback(async (work: () => Promise<ReviewRecord>) => {
     busyRef.current = true;
     setBusy(true);
     try {
-      const next = await work();
       // Whatever autosave was pending or retrying is in the submitted record now.
-      clearTimeout(timerRef.current);
-      dirtyRef.current = false;
-      recordRef.current = next;
-      revisingRef.current = false;
-      setRevising(false);
-      setRecord(next);
-      fieldsRef.current = fieldsOf(next);
-      setFields(fieldsRef.current);
-      setStatus('saved');
-      setError(null);
+      adopt(await work());
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
       busyRef.current = false;
       setBusy(false);
     }
-  }, []);
+  }, [adopt]);
 
   const submit = useCallback(
     () =>
@@ -191,18 +196,8 @@ export function useReviewDraft(opts: {
       rubricId: rubric.id,
       kind,
     });
-    clearTimeout(timerRef.current);
-    dirtyRef.current = false;
-    recordRef.current = opened.current;
-    revisingRef.current = false;
-    setRevising(false);
-    setRecord(opened.current);
-    fieldsRef.current = fieldsOf(opened.current);
-    setFields(fieldsRef.current);
-    setStatus(opened.current ? 'saved' : 'empty');
-    setError(null);
-    setConflict(false);
-  }, [ticket, reviewer, rubric, kind]);
+    adopt(opened.current);
+  }, [adopt, ticket, reviewer, rubric, kind]);
 
   const revise = useCallback(() => {
     revisingRef.current = true;

@@ -26,8 +26,6 @@ export interface BackgroundDeps {
   now?: () => number;
 }
 
-
-
 function hostOf(url: string): string {
   try {
     return new URL(url).host;

@@ -31,10 +31,6 @@ export class TabStates {
     return state;
   }
 
-  getState(tabId: number): TabState | undefined {
-    return this.states.get(tabId);
-  }
-
   setDraft(tabId: number, draft: Draft | null): void {
     if (draft) this.drafts.set(tabId, draft);
     else if (!this.drafts.delete(tabId)) return;

@@ -48,17 +48,26 @@ async function latestRevision(db: QaDatabase, id: string): Promise<StoredReview 
   return all.at(-1);
 }
 
+/** Oldest first by last change (then revision), so the newest is always last. */
+function byLastChange(a: StoredReview, b: StoredReview): number {
+  return a.updatedAt.localeCompare(b.updatedAt) || a.revision - b.revision;
+}
+
+/** Every revision filed for one ticket, reviewer, rubric and kind, newest last. */
+async function slotRows(db: QaDatabase, key: string, reviewerId: string, rubricId: string, kind: ReviewKind): Promise<StoredReview[]> {
+  const rows = await db.reviews.where('[ticketKey+reviewerId+rubricId+kind]').equals([key, reviewerId, rubricId, kind]).toArray();
+  return rows.sort(byLastChange);
+}
+
+const slotTicketKey = (slot: Pick<ReviewSlot, 'helpdesk' | 'instance' | 'ticketId'>) =>
+  ticketKey({ helpdesk: slot.helpdesk, instance: slot.instance, id: slot.ticketId });
+
 /** The newest revision for a ticket, reviewer and rubric, and the submitted revisions before it. */
 export async function openReview(db: QaDatabase, slot: ReviewSlot): Promise<{ current: ReviewRecord | null; history: ReviewRecord[] }> {
-  const key = ticketKey({ helpdesk: slot.helpdesk, instance: slot.instance, id: slot.ticketId });
-  const rows = await db.reviews
-    .where('[ticketKey+reviewerId+rubricId+kind]')
-    .equals([key, slot.reviewerId, slot.rubricId, slot.kind])
-    .toArray();
-  if (!rows.length) return { current: null, history: [] };
   // One review per slot is the norm; if several exist (e.g. after an import), the newest wins.
-  rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.revision - b.revision);
-  const current = rows.at(-1)!;
+  const rows = await slotRows(db, slotTicketKey(slot), slot.reviewerId, slot.rubricId, slot.kind);
+  const current = rows.at(-1);
+  if (!current) return { current: null, history: [] };
   const history = rows.filter((r) => r.id === current.id && r.revision < current.revision).sort((a, b) => b.revision - a.revision);
   return { current: toRecord(current), history: history.map(toRecord) };
 }
@@ -73,15 +82,13 @@ async function findEditable(db: QaDatabase, input: ReviewDraftInput): Promise<St
     }
     return latest;
   }
-  const rows = await db.reviews
-    .where('[ticketKey+reviewerId+rubricId+kind]')
-    .equals([key, input.reviewer.id, input.rubric.id, input.kind])
-    .toArray();
-  rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-  return rows.at(-1);
+  return (await slotRows(db, key, input.reviewer.id, input.rubric.id, input.kind)).at(-1);
 }
 
-/** Stores the draft; refuses to overwrite a submitted revision (the caller must revise first). */
+/**
+ * Stores the draft. A submitted revision is never overwritten: with `revise` the change opens the
+ * next revision, without it the save is refused; a save from an outdated copy is refused too.
+ */
 export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDraftInput, clock: Clock): Promise<ReviewRecord> {
   return db.transaction('rw', db.reviews, async () => {
     const previous = await findEditable(db, input);
@@ -117,8 +124,10 @@ export async function submitReview(db: QaDatabase, rubric: Rubric, input: Review
 
 /** The rubric of this reviewer's most recent review of the ticket, so a re-read ticket keeps it. */
 export async function rubricInUse(db: QaDatabase, slot: Omit<ReviewSlot, 'rubricId'>): Promise<string | null> {
-  const key = ticketKey({ helpdesk: slot.helpdesk, instance: slot.instance, id: slot.ticketId });
-  const rows = await db.reviews.where('ticketKey').equals(key).filter((r) => r.reviewerId === slot.reviewerId && r.kind === slot.kind).toArray();
-  rows.sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-  return rows.at(-1)?.rubricId ?? null;
+  const rows = await db.reviews
+    .where('ticketKey')
+    .equals(slotTicketKey(slot))
+    .filter((r) => r.reviewerId === slot.reviewerId && r.kind === slot.kind)
+    .toArray();
+  return rows.sort(byLastChange).at(-1)?.rubricId ?? null;
 }
