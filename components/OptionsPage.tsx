@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
-import { HELPDESK_SITES, normalizeCustomHost } from '@/lib/helpdesk/registry';
+import { HELPDESK_NAMES, HELPDESK_SITES, normalizeCustomHost, siteFor } from '@/lib/helpdesk/registry';
 import type { HelpdeskName } from '@/lib/helpdesk/types';
 import { request } from '@/lib/messaging/client';
 import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
@@ -34,7 +34,7 @@ export function OptionsPage() {
   const [nameDraft, setNameDraft] = useState('');
   const [nameSaved, setNameSaved] = useState(false);
   const [host, setHost] = useState('');
-  const [hostHelpdesk, setHostHelpdesk] = useState<HelpdeskName>('zendesk');
+  const [hostHelpdesk, setHostHelpdesk] = useState<HelpdeskName>(HELPDESK_NAMES[0]);
   const [domainMessage, setDomainMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [importResult, setImportResult] = useState<ImportResult>(null);
 
@@ -161,7 +161,7 @@ export function OptionsPage() {
             {settings.customDomains.map((d) => (
               <li key={d.host} data-testid="custom-domain">
                 <span>
-                  {d.host} · {HELPDESK_SITES.find((s) => s.name === d.helpdesk)?.label}
+                  {d.host} · {siteFor(d.helpdesk).label}
                 </span>
                 <button type="button" onClick={() => void removeDomain(d.host)}>
                   Remove

@@ -1,9 +1,9 @@
-import { freshdeskAdapter } from '@/lib/helpdesk/freshdesk';
-import { runTicketReporter } from '@/lib/helpdesk/reporter';
-import { siteFor } from '@/lib/helpdesk/registry';
+import { runTicketReporter } from '@/lib/content/reporter';
+import { freshdeskAdapter } from '@/lib/helpdesk/freshdesk/content/adapter';
+import { freshdeskSite } from '@/lib/helpdesk/freshdesk/site';
 
 export default defineContentScript({
-  matches: siteFor('freshdesk').matches,
+  matches: [...freshdeskSite.matches],
   runAt: 'document_idle',
   main(ctx) {
     runTicketReporter(ctx, freshdeskAdapter);

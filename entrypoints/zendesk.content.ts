@@ -1,9 +1,9 @@
-import { runTicketReporter } from '@/lib/helpdesk/reporter';
-import { siteFor } from '@/lib/helpdesk/registry';
-import { zendeskAdapter } from '@/lib/helpdesk/zendesk';
+import { runTicketReporter } from '@/lib/content/reporter';
+import { zendeskAdapter } from '@/lib/helpdesk/zendesk/content/adapter';
+import { zendeskSite } from '@/lib/helpdesk/zendesk/site';
 
 export default defineContentScript({
-  matches: siteFor('zendesk').matches,
+  matches: [...zendeskSite.matches],
   runAt: 'document_idle',
   main(ctx) {
     runTicketReporter(ctx, zendeskAdapter);

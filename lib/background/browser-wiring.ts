@@ -73,8 +73,8 @@ export async function unregisterCustomDomain(host: string): Promise<void> {
 }
 
 /** MV3 does not inject declared content scripts into tabs that were open before install or update. */
-export async function injectIntoOpenTabs(matches: string[], file: string): Promise<void> {
-  const tabs = await browser.tabs.query({ url: matches });
+export async function injectIntoOpenTabs(matches: readonly string[], file: string): Promise<void> {
+  const tabs = await browser.tabs.query({ url: [...matches] });
   await Promise.all(
     tabs.map(async (tab) => {
       if (tab.id === undefined) return;

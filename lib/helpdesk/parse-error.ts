@@ -1,4 +1,5 @@
 import { formatPath } from '../json-path';
+import { siteFor } from './registry';
 import type { HelpdeskName } from './types';
 
 /**
@@ -14,8 +15,7 @@ export class HelpdeskParseError extends Error {
   readonly path: string;
 
   constructor(helpdesk: HelpdeskName, path: string, problem: string) {
-    const label = helpdesk === 'zendesk' ? 'Zendesk' : 'Freshdesk';
-    super(`${label} ticket: ${path ? `${path} ` : ''}${problem}`);
+    super(`${siteFor(helpdesk).label} ticket: ${path ? `${path} ` : ''}${problem}`);
     this.helpdesk = helpdesk;
     this.path = path;
   }

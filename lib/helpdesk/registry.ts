@@ -1,38 +1,24 @@
-// Which pages each helpdesk's content script runs on. Kept free of browser APIs and parsers so
-// the build config, the background and the content scripts can all import it.
-import type { HelpdeskName } from './types';
+// The one list of helpdesks. The name type, its zod schema, the parser dispatch, the labels in
+// sentences, the manifest's hosts and the content scripts all derive from it. Kept free of
+// browser APIs and parsers so the build config, the background and content scripts can import it.
+// Adding a helpdesk: a folder lib/helpdesk/<name>/ with site.ts, parse.ts, identity.ts and
+// content/adapter.ts, an entrypoints/<name>.content.ts, fixtures in tests/fixtures/<name>/, and
+// one entry here (tests/unit/conventions.test.ts checks the rest).
+import { freshdeskSite } from './freshdesk/site';
+import type { HelpdeskSite } from './site';
+import { zendeskSite } from './zendesk/site';
 
-export interface HelpdeskSite {
-  name: HelpdeskName;
-  label: string;
-  /** manifest match patterns on the vendor's own hosts */
-  matches: string[];
-  /** paths of the agent app, used to build match patterns for custom domains */
-  agentPaths: string[];
-  /** the built content script that serves this helpdesk */
-  contentScript: string;
-}
+export type { HelpdeskSite } from './site';
 
-export const HELPDESK_SITES: readonly HelpdeskSite[] = [
-  {
-    name: 'zendesk',
-    label: 'Zendesk',
-    matches: ['https://*.zendesk.com/agent/*'],
-    agentPaths: ['/agent/*'],
-    contentScript: 'content-scripts/zendesk.js',
-  },
-  {
-    name: 'freshdesk',
-    label: 'Freshdesk',
-    matches: ['https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'],
-    agentPaths: ['/a/*', '/helpdesk/tickets/*'],
-    contentScript: 'content-scripts/freshdesk.js',
-  },
-];
+export const HELPDESK_SITES = [zendeskSite, freshdeskSite] as const;
 
-export const HELPDESK_HOST_PERMISSIONS = ['https://*.zendesk.com/*', 'https://*.freshdesk.com/*'];
+export type HelpdeskName = (typeof HELPDESK_SITES)[number]['name'];
 
-export function siteFor(name: HelpdeskName): HelpdeskSite {
+export const HELPDESK_NAMES = HELPDESK_SITES.map((s) => s.name) as [HelpdeskName, ...HelpdeskName[]];
+
+export const HELPDESK_HOST_PERMISSIONS: string[] = HELPDESK_SITES.map((s) => s.hostPermission);
+
+export function siteFor(name: HelpdeskName): HelpdeskSite<HelpdeskName> {
   const site = HELPDESK_SITES.find((s) => s.name === name);
   if (!site) throw new Error(`Unknown helpdesk: ${name}`);
   return site;

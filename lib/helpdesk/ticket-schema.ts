@@ -1,9 +1,10 @@
 // The normalized Ticket as a zod schema, for validating tickets that cross a messaging boundary.
 import { z } from '../zod';
+import { HELPDESK_NAMES } from './registry';
 import type { Ticket } from './types';
 
 export const channelSchema = z.enum(['email', 'chat', 'messaging', 'phone', 'web', 'social', 'other']);
-export const helpdeskNameSchema = z.enum(['zendesk', 'freshdesk']);
+export const helpdeskNameSchema = z.enum(HELPDESK_NAMES);
 
 export const personSchema = z.object({
   id: z.string(),

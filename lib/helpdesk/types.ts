@@ -1,7 +1,8 @@
 // The normalized ticket every helpdesk adapter produces (public contract §2).
 // Everything downstream (panel, rubric, exports) only ever sees these shapes.
 
-export type HelpdeskName = 'zendesk' | 'freshdesk';
+export type { HelpdeskName } from './registry';
+import type { HelpdeskName } from './registry';
 
 export type Channel = 'email' | 'chat' | 'messaging' | 'phone' | 'web' | 'social' | 'other';
 

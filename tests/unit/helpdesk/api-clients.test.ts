@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFailure } from './expect-failure';
-import { fetchFreshdeskTicket } from '@/lib/helpdesk/freshdesk/api';
-import { fetchZendeskTicket } from '@/lib/helpdesk/zendesk/api';
+import { fetchFreshdeskTicket } from '@/lib/helpdesk/freshdesk/content/api';
+import { fetchZendeskTicket } from '@/lib/helpdesk/zendesk/content/api';
 
 type Routes = Record<string, { status?: number; body: unknown } | ((url: URL) => { status?: number; body: unknown })>;
 

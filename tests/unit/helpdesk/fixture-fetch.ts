@@ -2,8 +2,8 @@
 // ticket" get it paged exactly as the extension pages it. This module only maps fixture files to
 // the URLs they live at; deciding when to stop paging is left entirely to the client under test.
 import { readFileSync } from 'node:fs';
-import { fetchFreshdeskTicket, FRESHDESK_PAGE_SIZE } from '@/lib/helpdesk/freshdesk/api';
-import { fetchZendeskTicket, ZENDESK_PAGE_SIZE } from '@/lib/helpdesk/zendesk/api';
+import { fetchFreshdeskTicket, FRESHDESK_PAGE_SIZE } from '@/lib/helpdesk/freshdesk/content/api';
+import { fetchZendeskTicket, ZENDESK_PAGE_SIZE } from '@/lib/helpdesk/zendesk/content/api';
 
 export type Json = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { httpFailure } from './expect-failure';
 import { HelpdeskHttpError } from '@/lib/helpdesk/errors';
-import { backoffMs, getJson, parseRetryAfter, rateLimitWaitMs, sameOriginUrl, type WaitNotice } from '@/lib/helpdesk/http';
+import { backoffMs, getJson, parseRetryAfter, rateLimitWaitMs, sameOriginUrl, type WaitNotice } from '@/lib/content/http';
 
 type Reply = { status: number; body?: string; headers?: Record<string, string> };
 

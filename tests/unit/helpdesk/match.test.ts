@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshdeskTicketIdFromUrl } from '@/lib/helpdesk/freshdesk/match';
+import { freshdeskTicketIdFromUrl } from '@/lib/helpdesk/freshdesk/content/match';
 import { customDomainMatches, normalizeCustomHost } from '@/lib/helpdesk/registry';
-import { zendeskCurrentTicketId, zendeskTicketIdFromUrl } from '@/lib/helpdesk/zendesk/match';
+import { zendeskCurrentTicketId, zendeskTicketIdFromUrl } from '@/lib/helpdesk/zendesk/content/match';
 
 /** Just enough of a document for the tab lookup: header tabs with their attributes. */
 function docWithTabs(tabs: Record<string, string>[]) {

@@ -1,7 +1,7 @@
 // Reads a Zendesk ticket through the agent's own session (same-origin API, cookies included).
-import type { FetchContext } from '../adapter';
-import { HelpdeskHttpError } from '../errors';
-import { getJson, getOptionalJson, rawId, sameOriginUrl } from '../http';
+import type { FetchContext } from '../../../content/adapter';
+import { HelpdeskHttpError } from '../../errors';
+import { getJson, getOptionalJson, rawId, sameOriginUrl } from '../../../content/http';
 
 export const ZENDESK_PAGE_SIZE = 100;
 /** 5 000 comments is Zendesk's own ceiling; stop well past it rather than loop on a bad cursor */

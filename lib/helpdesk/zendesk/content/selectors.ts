@@ -10,12 +10,15 @@ export const ZENDESK_SELECTORS = {
     '[aria-selected="true"]',
     '[aria-current="page"]',
   ],
-  tabBar: '[data-test-id="header-tablist"], nav[role="tablist"], header',
+  /** attributes that flip when another header tab is brought forward (the URL may not change) */
+  tabSwitchAttributes: ['data-entity-is-selected', 'data-selected', 'aria-selected', 'aria-current'],
   ticketRoot: (id: string) => [
     `[data-test-id="ticket-${id}-standard-layout"]`,
     `.ticket-panes-grid-layout[data-is-active="true"]`,
     `.conversation-polaris[data-ticket-id="${id}"]`,
   ],
+  /** one ticket's mounted pane, whatever its id: each has its own composer and send button */
+  anyTicketPane: '[data-test-id$="-standard-layout"]',
   composer: [
     '[data-test-id="omnicomposer-rich-text-ckeditor"]',
     '[data-test-id="omnicomposer-plain-text-ckeditor"]',

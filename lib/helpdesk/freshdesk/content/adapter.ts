@@ -1,4 +1,4 @@
-import { queryFirst, type HelpdeskContentAdapter } from '../adapter';
+import { queryFirst, type HelpdeskContentAdapter } from '../../../content/adapter';
 import { fetchFreshdeskTicket } from './api';
 import { freshdeskTicketIdFromUrl } from './match';
 import { FRESHDESK_SELECTORS } from './selectors';

@@ -121,8 +121,7 @@ export function runDraftGuard(ctx: ContentScriptContext, adapter: HelpdeskConten
     const context = deps.draftContext();
     if (!active?.composer || !context) return;
     // Only the send button of the ticket in front of the agent: other mounted panes have their own.
-    const pane = active.composer.closest('[data-test-id$="-standard-layout"]');
-    if (pane && !pane.contains(button)) return;
+    if (adapter.sendsFrom && !adapter.sendsFrom(active.composer, button)) return;
     const findings = blockingFindings(checkDraft(readDraft(active.composer), context));
     if (!findings.length) return;
     event.preventDefault();

@@ -1,6 +1,6 @@
 // Same-origin JSON reads with the agent's session, shared by every helpdesk adapter.
 // Runs in content scripts: no zod, and time, sleep and randomness are injectable for tests.
-import { HelpdeskHttpError } from './errors';
+import { HelpdeskHttpError } from '../helpdesk/errors';
 
 export type WaitReason = 'rate-limited' | 'server-error' | 'network';
 

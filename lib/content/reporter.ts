@@ -6,7 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HelpdeskContentAdapter } from './adapter';
 import { readDraft, runDraftGuard } from './draft-guard';
 import type { DraftContext } from '../selfcheck/checks';
-import { HelpdeskHttpError, type LoadError } from './errors';
+import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
 import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, TICKET_TAB_PORT } from '../messaging/names';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
@@ -18,8 +18,6 @@ const CACHE_ENTRIES = 6;
 const DOM_SETTLE_MS = 120;
 
 const URL_POLL_MS = 400;
-
-const TAB_ATTRIBUTES = ['data-entity-is-selected', 'data-selected', 'aria-selected', 'aria-current'];
 
 /** Firefox gives content scripts a privileged fetch; content.fetch is the page's own, with its cookies. */
 function pageFetch(): typeof fetch {
@@ -137,11 +135,14 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
   }, URL_POLL_MS);
 
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => {
-    clearTimeout(settleTimer);
-    settleTimer = setTimeout(() => check(), DOM_SETTLE_MS);
-  });
-  observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: TAB_ATTRIBUTES });
+  let observer: MutationObserver | null = null;
+  if (adapter.tabSwitchAttributes?.length) {
+    observer = new MutationObserver(() => {
+      clearTimeout(settleTimer);
+      settleTimer = setTimeout(() => check(), DOM_SETTLE_MS);
+    });
+    observer.observe(document.documentElement, { subtree: true, attributes: true, attributeFilter: [...adapter.tabSwitchAttributes] });
+  }
 
   const onMessage = (message: unknown): Promise<TicketReport> | undefined => {
     const type = (message as { type?: unknown } | null)?.type;
@@ -165,7 +166,7 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
 
   ctx.onInvalidated(() => {
     inFlight?.abort();
-    observer.disconnect();
+    observer?.disconnect();
     clearTimeout(settleTimer);
     browser.runtime.onMessage.removeListener(onMessage);
     port?.disconnect();

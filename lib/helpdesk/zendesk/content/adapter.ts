@@ -1,4 +1,4 @@
-import { queryFirst, type HelpdeskContentAdapter } from '../adapter';
+import { queryFirst, type HelpdeskContentAdapter } from '../../../content/adapter';
 import { fetchZendeskTicket } from './api';
 import { zendeskCurrentTicketId } from './match';
 import { ZENDESK_SELECTORS } from './selectors';
@@ -13,4 +13,9 @@ export const zendeskAdapter: HelpdeskContentAdapter = {
     return root ? queryFirst(root, ZENDESK_SELECTORS.composer) : null;
   },
   sendButtonSelector: ZENDESK_SELECTORS.submitButton,
+  sendsFrom(composer, button) {
+    const pane = composer.closest(ZENDESK_SELECTORS.anyTicketPane);
+    return !pane || pane.contains(button);
+  },
+  tabSwitchAttributes: ZENDESK_SELECTORS.tabSwitchAttributes,
 };

@@ -1,9 +1,9 @@
 // Reads a Freshdesk ticket with the agent's session. The agent app's own private API (/api/_/)
 // works with the session cookie; the public /api/v2 is the fallback and returns the same objects
 // unwrapped.
-import type { FetchContext } from '../adapter';
-import { HelpdeskHttpError } from '../errors';
-import { getJson, getOptionalJson, rawId, type HttpOptions } from '../http';
+import type { FetchContext } from '../../../content/adapter';
+import { HelpdeskHttpError } from '../../errors';
+import { getJson, getOptionalJson, rawId, type HttpOptions } from '../../../content/http';
 
 export const FRESHDESK_PAGE_SIZE = 100;
 const MAX_PAGES = 100;
