@@ -1,13 +1,12 @@
 import { QaDatabase } from '@/lib/db/schema';
 import { seedBuiltInRubrics } from '@/lib/db/rubrics';
 import { readSettings } from '@/lib/db/settings';
-import { completeWithKnownReviewer, createHandlers } from '@/lib/background/handlers';
+import { createHandlers } from '@/lib/background/handlers';
+import { completeWithKnownReviewer } from '@/lib/background/known-reviewer';
 import { TabStates } from '@/lib/background/tab-states';
 import {
   askContentScript,
-  broadcastDraft,
-  broadcastLibraryChanged,
-  broadcastTabState,
+  broadcast,
   injectIntoAllHelpdeskTabs,
   listenForMessages,
   listenForTicketTabs,
@@ -21,8 +20,8 @@ import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 export default defineBackground(() => {
   const db = new QaDatabase();
   const tabs = new TabStates({
-    broadcast: broadcastTabState,
-    broadcastDraft,
+    broadcast: (tabId, state) => broadcast('tab:state-changed', { tabId, state }),
+    broadcastDraft: (tabId, draft) => broadcast('tab:draft-changed', { tabId, draft }),
     askContentScript,
     complete: (state) => completeWithKnownReviewer(db, state),
   });
@@ -34,7 +33,7 @@ export default defineBackground(() => {
     ready,
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
-    libraryChanged: broadcastLibraryChanged,
+    libraryChanged: () => broadcast('library:changed', {}),
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
   });

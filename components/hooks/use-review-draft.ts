@@ -2,14 +2,13 @@
 // submitted, and reopened as a new revision. Saves are chained so they never overtake each other.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MessageError, request } from '@/lib/messaging/client';
+import { REFUSALS } from '@/lib/messaging/errors';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
 import { answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
 
 export const AUTOSAVE_DELAY_MS = 400;
 const RETRY_DELAY_MS = 3_000;
-/** Answers that mean "no", not "not now": retrying the same save cannot succeed. */
-const REFUSALS = new Set(['already-submitted', 'conflict', 'not-found', 'bad-request', 'rubric-missing', 'forbidden', 'ScoringError']);
 
 export type SaveStatus = 'empty' | 'pending' | 'saving' | 'saved' | 'error';
 

@@ -1,5 +1,5 @@
-import { request } from '@/lib/messaging/client';
-import { tabDraftChangedSchema, type Draft } from '@/lib/messaging/protocol';
+import { onEvent, request } from '@/lib/messaging/client';
+import type { Draft } from '@/lib/messaging/protocol';
 import { useTabFeed } from './use-tab-feed';
 
 /** The unsent reply in the bound tab, as the content script last read it. */
@@ -8,10 +8,7 @@ export function useTabDraft(tabId: number | null): Draft | null {
     tabId,
     null,
     (id) => request('tab:get-draft', { tabId: id }),
-    (message, id) => {
-      const parsed = tabDraftChangedSchema.safeParse(message);
-      return parsed.success && parsed.data.tabId === id ? parsed.data.draft : undefined;
-    },
+    (id, next) => onEvent('tab:draft-changed', (e) => e.tabId === id && next(e.draft)),
   );
   return draft;
 }

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 
 /**
  * A value the background holds per tab: asked for once, then kept current by its broadcasts.
@@ -10,7 +9,7 @@ export function useTabFeed<T>(
   tabId: number | null,
   initial: T,
   ask: (tabId: number) => Promise<T>,
-  fromBroadcast: (message: unknown, tabId: number) => T | undefined,
+  subscribe: (tabId: number, next: (value: T) => void) => () => void,
   onError: (err: Error) => T | undefined = () => undefined,
 ): [T, (value: T) => void] {
   const [value, setValue] = useState<T>(initial);
@@ -19,15 +18,10 @@ export function useTabFeed<T>(
     let cancelled = false;
     let heard = false;
     setValue(initial);
-    const onMessage = (message: unknown) => {
-      const next = fromBroadcast(message, tabId);
-      if (next !== undefined) {
-        heard = true;
-        setValue(next);
-      }
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    const unsubscribe = subscribe(tabId, (next) => {
+      heard = true;
+      setValue(next);
+    });
     ask(tabId).then(
       (answer) => !cancelled && !heard && setValue(answer),
       (err: Error) => {
@@ -37,7 +31,7 @@ export function useTabFeed<T>(
     );
     return () => {
       cancelled = true;
-      browser.runtime.onMessage.removeListener(onMessage);
+      unsubscribe();
     };
     // `initial`, `ask` and the mappers describe the feed; only the tab changes what is fed.
     // eslint-disable-next-line react-hooks/exhaustive-deps

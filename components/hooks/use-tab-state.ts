@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import { request } from '@/lib/messaging/client';
-import { tabStateChangedSchema, type TabState } from '@/lib/messaging/protocol';
+import { onEvent, request } from '@/lib/messaging/client';
+import type { TabState } from '@/lib/messaging/protocol';
 import { useTabFeed } from './use-tab-feed';
 
 export type PanelTabState = TabState | { status: 'connecting' } | { status: 'unreachable'; message: string };
@@ -12,10 +12,7 @@ export function useTabState(tabId: number | null): { state: PanelTabState; reloa
     tabId,
     CONNECTING,
     (id) => request('tab:get-state', { tabId: id }),
-    (message, id) => {
-      const parsed = tabStateChangedSchema.safeParse(message);
-      return parsed.success && parsed.data.tabId === id ? parsed.data.state : undefined;
-    },
+    (id, next) => onEvent('tab:state-changed', (e) => e.tabId === id && next(e.state)),
     (err) => ({ status: 'unreachable', message: err.message }),
   );
 

@@ -3,32 +3,29 @@
 import { browser, type Browser } from 'wxt/browser';
 import { HELPDESK_SITES, customDomainMatches, siteFor } from '../helpdesk/registry';
 import type { HelpdeskName } from '../helpdesk/types';
-import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, LIBRARY_CHANGED, TAB_DRAFT_CHANGED, TAB_STATE_CHANGED, TICKET_TAB_PORT } from '../messaging/names';
-import type { Draft, TabState } from '../messaging/protocol';
+import { TICKET_TAB_PORT, type ContentCommand } from '../messaging/names';
+import { contentCommands, type EventName, type EventOf, type TicketReport } from '../messaging/protocol';
 import { dispatchMessage, type Handlers } from '../messaging/server';
 import type { CustomDomain } from '../settings/settings';
 import type { TabStates } from './tab-states';
 
-export function broadcastTabState(tabId: number, state: TabState): void {
-  browser.runtime.sendMessage({ type: TAB_STATE_CHANGED, tabId, state }).catch(() => {
+/** Tells every open extension page; nobody listening is fine. */
+export function broadcast<K extends EventName>(name: K, data: EventOf<K>): void {
+  browser.runtime.sendMessage({ type: name, data }).catch(() => {
     // No extension page is open to hear it.
   });
 }
 
-export function broadcastDraft(tabId: number, draft: Draft | null): void {
-  browser.runtime.sendMessage({ type: TAB_DRAFT_CHANGED, tabId, draft }).catch(() => undefined);
+/** Sends a command to a tab's content script; its answer is validated like any reply. */
+export async function commandContentScript(tabId: number, command: ContentCommand): Promise<TicketReport> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, { type: command });
+  return contentCommands[command].response.parse(answer);
 }
 
-export function broadcastLibraryChanged(): void {
-  browser.runtime.sendMessage({ type: LIBRARY_CHANGED }).catch(() => undefined);
-}
-
-export function askContentScript(tabId: number): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, { type: CONTENT_REPORT_AGAIN });
-}
+export const askContentScript = (tabId: number) => commandContentScript(tabId, 'content:report-again');
 
 export async function reloadTab(tabId: number): Promise<void> {
-  await browser.tabs.sendMessage(tabId, { type: CONTENT_RELOAD });
+  await commandContentScript(tabId, 'content:reload');
 }
 
 export function listenForMessages(handlers: Handlers): void {

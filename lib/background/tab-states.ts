@@ -7,7 +7,7 @@ export interface TabStatesDeps {
   broadcast: (tabId: number, state: TabState) => void;
   broadcastDraft?: (tabId: number, draft: Draft | null) => void;
   /** asks the tab's content script for its last report; rejects when none is listening */
-  askContentScript: (tabId: number) => Promise<unknown>;
+  askContentScript: (tabId: number) => Promise<TicketReport>;
   /** completes a state before the panel sees it (e.g. the reviewer remembered for the instance) */
   complete?: (state: TabState) => Promise<TabState>;
   now?: () => number;
@@ -52,12 +52,11 @@ export class TabStates {
   }
 
   /** The known state, or — after a service-worker restart forgot it — whatever the tab reports now. */
-  async get(tabId: number, parseReport: (raw: unknown) => TicketReport | null): Promise<TabState> {
+  async get(tabId: number): Promise<TabState> {
     const known = this.states.get(tabId);
     if (known) return known;
     try {
-      const report = parseReport(await this.deps.askContentScript(tabId));
-      if (report) return await this.applyReport(tabId, report);
+      return await this.applyReport(tabId, await this.deps.askContentScript(tabId));
     } catch {
       // No content script in that tab: not a helpdesk page, or one we have no permission for.
     }

@@ -7,7 +7,7 @@ import type { HelpdeskContentAdapter } from './adapter';
 import { readDraft, runDraftGuard } from './draft-guard';
 import type { DraftContext } from '../selfcheck/checks';
 import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
-import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, TICKET_TAB_PORT } from '../messaging/names';
+import { readContentCommand, TICKET_TAB_PORT } from '../messaging/names';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 
@@ -145,12 +145,12 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
   }
 
   const onMessage = (message: unknown): Promise<TicketReport> | undefined => {
-    const type = (message as { type?: unknown } | null)?.type;
-    if (type === CONTENT_RELOAD) {
+    const command = readContentCommand(message);
+    if (command === 'content:reload') {
       check(true);
       return Promise.resolve(lastReport);
     }
-    if (type === CONTENT_REPORT_AGAIN) {
+    if (command === 'content:report-again') {
       ensurePort();
       return Promise.resolve(lastReport);
     }

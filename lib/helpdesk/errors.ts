@@ -1,14 +1,8 @@
 // Load failures as values. Content scripts produce them without zod; the panel turns them into
 // plain sentences for the reviewer.
 
-export type LoadErrorCode =
-  | 'not-logged-in'
-  | 'not-found'
-  | 'rate-limited'
-  | 'server-error'
-  | 'bad-response'
-  | 'network'
-  | 'parse';
+export const LOAD_ERROR_CODES = ['not-logged-in', 'not-found', 'rate-limited', 'server-error', 'bad-response', 'network', 'parse'] as const;
+export type LoadErrorCode = (typeof LOAD_ERROR_CODES)[number];
 
 export interface LoadError {
   code: LoadErrorCode;

@@ -1,10 +1,11 @@
 // Sending side of the protocol. Free of zod so content scripts can use it.
 import { browser } from 'wxt/browser';
+import { isErrorCode, type ErrorCode } from './errors';
 import type { MessageName, Reply, RequestOf, ResponseOf } from './protocol';
 
 export class MessageError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly problems: string[] = [],
   ) {
@@ -18,6 +19,9 @@ export async function sendMessage<K extends MessageName>(type: K, data: RequestO
   if (!reply || typeof reply !== 'object' || !('ok' in reply)) {
     throw new MessageError('no-reply', 'The extension did not answer. Reload the page and try again.');
   }
-  if (!reply.ok) throw new MessageError(reply.error.code, reply.error.message, reply.error.problems);
+  if (!reply.ok) {
+    const code = isErrorCode(reply.error.code) ? reply.error.code : 'internal';
+    throw new MessageError(code, reply.error.message, reply.error.problems);
+  }
   return reply.data;
 }

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { injectIntoOpenTabs } from '@/lib/background/browser-wiring';
-import { CONTENT_REPORT_AGAIN } from '@/lib/messaging/names';
 
 describe('injectIntoOpenTabs (after install or update)', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -25,7 +24,7 @@ describe('injectIntoOpenTabs (after install or update)', () => {
     await injectIntoOpenTabs(['https://*.zendesk.com/agent/*'], 'content-scripts/zendesk.js');
 
     expect(query).toHaveBeenCalledWith({ url: ['https://*.zendesk.com/agent/*'] });
-    expect(asked).toEqual([{ type: CONTENT_REPORT_AGAIN }, { type: CONTENT_REPORT_AGAIN }]);
+    expect(asked).toEqual([{ type: 'content:report-again' }, { type: 'content:report-again' }]);
     expect(executeScript).toHaveBeenCalledTimes(1);
     expect(executeScript).toHaveBeenCalledWith({ target: { tabId: 2 }, files: ['content-scripts/zendesk.js'] });
   });

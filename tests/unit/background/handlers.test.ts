@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { completeWithKnownReviewer, createHandlers } from '@/lib/background/handlers';
+import { createHandlers } from '@/lib/background/handlers';
+import { completeWithKnownReviewer } from '@/lib/background/known-reviewer';
 import { TabStates } from '@/lib/background/tab-states';
 import { QaDatabase } from '@/lib/db/schema';
 import { seedBuiltInRubrics } from '@/lib/db/rubrics';
@@ -88,6 +89,16 @@ describe('dispatchMessage', () => {
     expect(broadcasts).toEqual([]);
   });
 
+  it('refuses a draft about another host than the page it came from, with no tab state to lean on', async () => {
+    // A fresh TabStates is what a restarted service worker has: the rule must not depend on it.
+    const reply = await dispatchMessage(handlers, { type: 'draft:report', data: { helpdesk: 'zendesk', instance: 'other.zendesk.com', ticketId: '1', text: 'Hi' } }, contentScript(4));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(tabs.getDraft(4)).toBeNull();
+    const own = await dispatchMessage(handlers, { type: 'draft:report', data: { helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', text: 'Hi' } }, contentScript(4));
+    expect(own).toEqual({ ok: true, data: { ok: true } });
+    expect(tabs.getDraft(4)?.text).toBe('Hi');
+  });
+
   it('turns unparseable ticket data into a parse error state, not a crash', async () => {
     await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loaded', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', raw: { ticket: '<html>' } } }, contentScript(4));
     expect(broadcasts[0]?.[1]).toMatchObject({ status: 'error', error: { code: 'parse' } });
@@ -95,8 +106,16 @@ describe('dispatchMessage', () => {
 
   it('reports handler failures as values with the rubric problems', async () => {
     const reply = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: { format: 'qa-rubric/1', id: 'Bad Id', criteria: [] } } }, page);
-    expect(reply).toMatchObject({ ok: false });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'rubric-invalid' } });
     expect(reply && !reply.ok && reply.error.problems?.some((p) => p.startsWith('id'))).toBe(true);
+  });
+
+  it('gives every failure a code of the one union: domain codes kept, anything else internal', async () => {
+    const empty = await dispatchMessage(handlers, { type: 'reviews:submit', data: { kind: 'review', ticket: { helpdesk: 'zendesk', instance: 'acme.zendesk.com', id: '1', url: 'https://acme.zendesk.com/agent/tickets/1', channel: 'email', subject: 'S' }, reviewee: null, reviewer: { id: 'r', name: 'R' }, rubric: { id: DEFAULT_RUBRIC_ID, version: 1 }, answers: {}, strengths: '', improvements: '', basedOn: null } }, page);
+    expect(empty).toMatchObject({ ok: false, error: { code: 'empty-review' } });
+    const broken = createHandlers({ db, tabs, ready: seeded, clock: { now: () => 'x', newId: () => 'y' }, reloadTab: async () => { throw Object.assign(new Error('Receiving end does not exist.'), { code: 'ECONN' }); }, registerDomain, unregisterDomain: async () => undefined });
+    const reload = await dispatchMessage(broken, { type: 'tab:reload', data: { tabId: 1 } }, page);
+    expect(reload).toMatchObject({ ok: false, error: { code: 'internal', message: 'Receiving end does not exist.' } });
   });
 });
 
@@ -135,13 +154,13 @@ describe('TabStates', () => {
       broadcast: () => undefined,
       askContentScript: async () => ({ phase: 'loading', helpdesk: 'freshdesk', instance: 'acme.freshdesk.com', ticketId: '9', loaded: 3 }),
     });
-    const state = await restarted.get(2, (raw) => raw as never);
+    const state = await restarted.get(2);
     expect(state).toMatchObject({ status: 'loading', ticketId: '9' });
   });
 
   it('is idle when no content script answers', async () => {
     const lonely = new TabStates({ broadcast: () => undefined, askContentScript: () => Promise.reject(new Error('no receiver')) });
-    expect(await lonely.get(3, () => null)).toEqual({ status: 'idle' });
+    expect(await lonely.get(3)).toEqual({ status: 'idle' });
   });
 
   it('goes idle when the page port closes, but not for a stale port after a reload', () => {

@@ -1,0 +1,25 @@
+// All handlers, one slice per feature. `satisfies Handlers` makes a message without a handler a
+// type error; tests/unit/conventions.test.ts checks that no two slices answer the same message.
+import type { Handlers } from '../../messaging/server';
+import type { BackgroundDeps } from './deps';
+import { reviewHandlers } from './reviews';
+import { rubricHandlers } from './rubrics';
+import { settingsHandlers } from './settings';
+import { tabHandlers } from './tabs';
+
+export type { BackgroundDeps } from './deps';
+
+/** Each feature's slice, by feature name; the conventions test reads it. */
+export function handlerSlices(deps: BackgroundDeps) {
+  return {
+    tabs: tabHandlers(deps),
+    reviews: reviewHandlers(deps),
+    rubrics: rubricHandlers(deps),
+    settings: settingsHandlers(deps),
+  };
+}
+
+export function createHandlers(deps: BackgroundDeps): Handlers {
+  const slices = handlerSlices(deps);
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings } satisfies Handlers;
+}

@@ -1,0 +1,27 @@
+// Reviews: open, autosave, submit.
+import { getRubric } from '../../db/rubrics';
+import { openReview, rubricInUse, saveDraft, submitReview } from '../../db/reviews';
+import { AppError } from '../../messaging/errors';
+import type { BackgroundDeps, HandlerSlice } from './deps';
+
+export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open' | 'reviews:rubric-in-use' | 'reviews:save-draft' | 'reviews:submit'> {
+  const { db, clock } = deps;
+
+  const rubricFor = async (ref: { id: string; version: number }) => {
+    await deps.ready;
+    const rubric = await getRubric(db, ref.id, ref.version);
+    if (!rubric) throw new AppError('rubric-missing', `Rubric "${ref.id}" version ${ref.version} is not in the library.`);
+    return rubric;
+  };
+
+  return {
+    'reviews:open': (slot) => openReview(db, slot),
+    'reviews:rubric-in-use': async (slot) => ({ rubricId: await rubricInUse(db, slot) }),
+    'reviews:save-draft': async (input) => saveDraft(db, await rubricFor(input.rubric), input, clock),
+    'reviews:submit': async (input) => {
+      const answered = Object.values(input.answers).some((a) => a.value !== null);
+      if (!answered) throw new AppError('empty-review', 'Rate at least one criterion before submitting.');
+      return submitReview(db, await rubricFor(input.rubric), input, clock);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Tickets in browser tabs: reports from content scripts, drafts, and the panel's view of a tab.
+import { AppError } from '../../messaging/errors';
+import type { SenderInfo } from '../../messaging/server';
+import { draftContextFor } from '../../review/draft-context';
+import type { BackgroundDeps, HandlerSlice } from './deps';
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+/** A content script speaks only for its own page's host. */
+function requireOwnHost(sender: SenderInfo, instance: string, what: string): number {
+  if (sender.tabId === undefined) throw new AppError('no-tab', `${what} must come from a tab.`);
+  if (sender.url && hostOf(sender.url) !== instance) {
+    throw new AppError('forbidden', `A page on ${hostOf(sender.url)} cannot report ${what.toLowerCase()} of ${instance}.`);
+  }
+  return sender.tabId;
+}
+
+export function tabHandlers(deps: BackgroundDeps): HandlerSlice<'ticket:report' | 'draft:report' | 'tab:get-draft' | 'tab:get-state' | 'tab:reload'> {
+  return {
+    'ticket:report': async (report, sender) => {
+      if (sender.tabId === undefined) throw new AppError('no-tab', 'Ticket reports must come from a tab.');
+      if (report.phase !== 'idle') requireOwnHost(sender, report.instance, 'Tickets');
+      const state = await deps.tabs.applyReport(sender.tabId, report);
+      return state.status === 'ready' ? { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer) } : { ok: true };
+    },
+    'draft:report': (draft, sender) => {
+      // The same rule as for tickets: it needs no state, so it holds after a service-worker restart.
+      const tabId = requireOwnHost(sender, draft.instance, 'Drafts');
+      deps.tabs.setDraft(tabId, { ...draft, updatedAt: (deps.now ?? Date.now)() });
+      return { ok: true };
+    },
+    'tab:get-draft': ({ tabId }) => deps.tabs.getDraft(tabId),
+    'tab:get-state': ({ tabId }) => deps.tabs.get(tabId),
+    'tab:reload': async ({ tabId }) => {
+      await deps.reloadTab(tabId);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,55 @@
+// Every error code that crosses the message boundary, in one union. Pages branch on codes, never
+// on class names or message text; the sentence for a person travels beside the code.
+
+export const ERROR_CODES = [
+  // transport
+  'no-reply', // the extension did not answer (background restarting, page going away)
+  'bad-reply', // an answer that does not fit the protocol
+  'bad-request', // a request that does not fit the protocol
+  'forbidden', // the sender may not ask this
+  'no-tab', // a tab-bound message from outside a tab
+  'internal', // anything unexpected; the message says what
+  // reviews
+  'not-found',
+  'already-submitted',
+  'conflict',
+  'empty-review',
+  'invalid-answer', // an answer off the criterion's scale, or N/A where it is not allowed
+  // rubrics
+  'rubric-missing',
+  'rubric-invalid',
+  // settings and domains
+  'bad-host',
+  'no-permission',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/** Answers that mean "no", not "not now": sending the same request again cannot succeed. */
+export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'already-submitted',
+  'conflict',
+  'not-found',
+  'bad-request',
+  'forbidden',
+  'rubric-missing',
+  'rubric-invalid',
+  'invalid-answer',
+  'empty-review',
+]);
+
+/** An error a handler throws on purpose: its code reaches the page as is. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,31 @@
+// What the background tells others without being asked: broadcasts to extension pages, and
+// commands to a tab's content script. Typed and validated like requests.
+import { z } from '../../zod';
+import { CONTENT_COMMANDS, type ContentCommand } from '../names';
+import { draftSchema, tabStateSchema, ticketReportSchema } from './tabs';
+
+/** Background → extension pages. The wire shape is `{ type: <event>, data }`. */
+export const events = {
+  /** a tab's state changed */
+  'tab:state-changed': z.object({ tabId: z.number(), state: tabStateSchema }),
+  /** the unsent reply in a tab changed */
+  'tab:draft-changed': z.object({ tabId: z.number(), draft: draftSchema.nullable() }),
+  /** the rubric library or the settings changed (e.g. an import in Options) */
+  'library:changed': z.object({}),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventOf<K extends EventName> = z.output<Events[K]>;
+
+/** Background → content script: each command is answered with the tab's latest report. */
+export const contentCommands = Object.fromEntries(
+  CONTENT_COMMANDS.map((name) => [name, { response: ticketReportSchema }]),
+) as Record<ContentCommand, { response: typeof ticketReportSchema }>;
+
+/** The event's data when `message` is that event, undefined for anything else. */
+export function readEvent<K extends EventName>(name: K, message: unknown): EventOf<K> | undefined {
+  if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== name) return undefined;
+  const parsed = events[name].safeParse((message as { data?: unknown }).data);
+  return parsed.success ? (parsed.data as EventOf<K>) : undefined;
+}
