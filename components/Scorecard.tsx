@@ -140,7 +140,7 @@ function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; k
           {rubric.passMark !== undefined && <span className="pass-mark">pass mark {rubric.passMark}%</span>}
         </div>
         <span className={`save-status save-${draft.status}`} data-testid="save-status" role="status">
-          {SAVE_TEXT[draft.status]}
+          {draft.status === 'error' && draft.retry !== 'auto' ? 'Not stored' : SAVE_TEXT[draft.status]}
           {readOnly && draft.record ? ` · submitted ${formatDateTime(draft.record.submittedAt ?? draft.record.updatedAt)} · revision ${draft.record.revision}` : ''}
         </span>
       </div>
@@ -155,6 +155,11 @@ function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; k
           {draft.conflict && (
             <button type="button" data-testid="load-latest-review" onClick={() => void draft.loadLatest()}>
               Load the latest version
+            </button>
+          )}
+          {draft.retry === 'manual' && (
+            <button type="button" data-testid="retry-save" onClick={draft.retrySave}>
+              Retry
             </button>
           )}
         </div>

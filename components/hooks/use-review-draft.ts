@@ -1,29 +1,38 @@
 // One review being written: the reviewer's answers, autosaved (debounced) through the background,
-// submitted, and reopened as a new revision. Saves are chained so they never overtake each other.
+// submitted, and reopened as a new revision. The state and its transitions live in
+// review-draft-state.ts; this hook runs the timers and the requests.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MessageError, request } from '@/lib/messaging/client';
-import { REFUSALS } from '@/lib/messaging/errors';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
-import { answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
+import type { AnswerInput, ReviewKind, ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
+import {
+  canAutosave,
+  draftInput,
+  draftReducer,
+  initialDraftState,
+  isReadOnly,
+  nextRevision,
+  saveStatus,
+  type DraftAction,
+  type DraftFields,
+  type DraftState,
+  type RetryMode,
+  type SaveStatus,
+} from './review-draft-state';
+
+export type { SaveStatus } from './review-draft-state';
 
 export const AUTOSAVE_DELAY_MS = 400;
 const RETRY_DELAY_MS = 3_000;
-
-export type SaveStatus = 'empty' | 'pending' | 'saving' | 'saved' | 'error';
-
-export interface DraftFields {
-  answers: Record<string, AnswerInput>;
-  strengths: string;
-  improvements: string;
-}
 
 export interface ReviewDraft extends DraftFields {
   record: ReviewRecord | null;
   status: SaveStatus;
   error: string | null;
+  /** how the failed save may be retried: 'manual' shows a Retry button */
+  retry: RetryMode | null;
   busy: boolean;
-  /** another window changed this review; this form's unsaved change is still shown */
   conflict: boolean;
   /** replaces the form with the stored review (after a conflict) */
   loadLatest: () => Promise<void>;
@@ -36,186 +45,144 @@ export interface ReviewDraft extends DraftFields {
   submit: () => Promise<void>;
   /** Edit on a submitted review: the next change opens a new revision, nothing is stored before */
   revise: () => void;
+  /** stores the pending change now (after a storage failure the person fixed) */
+  retrySave: () => void;
 }
 
-function fieldsOf(record: ReviewRecord | null): DraftFields {
-  return {
-    answers: record ? answersToInput(record) : {},
-    strengths: record?.strengths ?? '',
-    improvements: record?.improvements ?? '',
-  };
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** The reducer's state, also readable synchronously from callbacks (timers, pagehide). */
+function useDraftStore(initial: ReviewRecord | null) {
+  const ref = useRef<DraftState | null>(null);
+  if (ref.current === null) ref.current = initialDraftState(initial);
+  const [state, setState] = useState(ref.current);
+  const dispatch = useCallback((action: DraftAction) => {
+    ref.current = draftReducer(ref.current!, action);
+    setState(ref.current);
+  }, []);
+  return { state, current: () => ref.current!, dispatch };
 }
 
-export function useReviewDraft(opts: {
-  ticket: Ticket;
-  reviewer: Person;
-  rubric: Rubric;
-  kind: ReviewKind;
-  initial: ReviewRecord | null;
-}): ReviewDraft {
+export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric: Rubric; kind: ReviewKind; initial: ReviewRecord | null }): ReviewDraft {
   const { ticket, reviewer, rubric, kind, initial } = opts;
-  const [record, setRecord] = useState<ReviewRecord | null>(initial);
-  const [fields, setFields] = useState<DraftFields>(() => fieldsOf(initial));
-  const [status, setStatus] = useState<SaveStatus>(initial ? 'saved' : 'empty');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [revising, setRevising] = useState(false);
-  const [conflict, setConflict] = useState(false);
-
-  const fieldsRef = useRef(fields);
-  const recordRef = useRef(record);
-  const dirtyRef = useRef(false);
+  const { state, current, dispatch } = useDraftStore(initial);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chainRef = useRef<Promise<unknown>>(Promise.resolve());
-  const busyRef = useRef(false);
-  const revisingRef = useRef(false);
+  // One id per open form: the background lets a form overwrite its own saves (see `writer`).
+  const writerRef = useRef({ id: crypto.randomUUID(), seq: 0 });
+  const contextRef = useRef({ ticket, reviewer, rubric, kind });
+  contextRef.current = { ticket, reviewer, rubric, kind };
 
-  const buildInput = useCallback(
-    (): ReviewDraftInput => ({
-      ...(recordRef.current ? { id: recordRef.current.id } : {}),
-      kind,
-      ticket: {
-        helpdesk: ticket.helpdesk,
-        instance: ticket.instance,
-        id: ticket.id,
-        url: ticket.url,
-        channel: ticket.channel,
-        subject: ticket.subject,
-      },
-      reviewee: ticket.assignee ? { id: ticket.assignee.id, name: ticket.assignee.name } : null,
-      reviewer: { id: reviewer.id, name: reviewer.name },
-      rubric: { id: rubric.id, version: rubric.version },
-      answers: fieldsRef.current.answers,
-      strengths: fieldsRef.current.strengths,
-      improvements: fieldsRef.current.improvements,
-      ...(recordRef.current?.status === 'submitted' && revisingRef.current ? { revise: true } : {}),
-      basedOn: recordRef.current?.updatedAt ?? null,
-    }),
-    [kind, ticket, reviewer, rubric],
-  );
-
-  const flush = useCallback((): Promise<unknown> => {
-    clearTimeout(timerRef.current);
-    if (!dirtyRef.current) return chainRef.current;
-    dirtyRef.current = false;
-    chainRef.current = chainRef.current.then(async () => {
-      setStatus('saving');
-      try {
-        // Built here, after the previous save, so a first save's new id is reused.
-        const saved = await request('reviews:save-draft', buildInput());
-        recordRef.current = saved;
-        setRecord(saved);
-        setError(null);
-        if (!dirtyRef.current) setStatus('saved');
-      } catch (err) {
-        setStatus('error');
-        setError(err instanceof Error ? err.message : String(err));
-        // A refusal (e.g. the review was submitted elsewhere) will not change by retrying.
-        if (err instanceof MessageError && REFUSALS.has(err.code)) {
-          if (err.code === 'conflict') setConflict(true);
-          return;
-        }
-        dirtyRef.current = true;
+  const saveNow = useCallback(async (): Promise<void> => {
+    const s = current();
+    if (!canAutosave(s)) return;
+    const writer = { id: writerRef.current.id, seq: ++writerRef.current.seq };
+    const carried = s.edits;
+    dispatch({ type: 'save-started' });
+    try {
+      const saved = await request('reviews:save-draft', draftInput(s, contextRef.current, writer));
+      dispatch({ type: 'save-stored', record: saved, carried });
+    } catch (err) {
+      dispatch({ type: 'save-failed', message: messageOf(err), code: err instanceof MessageError ? err.code : null });
+      if (current().error?.retry === 'auto') {
+        clearTimeout(timerRef.current);
         timerRef.current = setTimeout(() => void flush(), RETRY_DELAY_MS);
       }
-    });
-    return chainRef.current;
-  }, [buildInput]);
-
-  const change = useCallback(
-    (update: (f: DraftFields) => DraftFields) => {
-      // A submitted revision is read-only, and edits made while submitting would be lost.
-      if ((recordRef.current?.status === 'submitted' && !revisingRef.current) || busyRef.current) return;
-      fieldsRef.current = update(fieldsRef.current);
-      setFields(fieldsRef.current);
-      dirtyRef.current = true;
-      setStatus('pending');
-      clearTimeout(timerRef.current);
-      timerRef.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
-    },
-    [flush],
-  );
-
-  const setAnswer = useCallback(
-    (criterionId: string, delta: Partial<AnswerInput>) =>
-      change((f) => {
-        const prev = f.answers[criterionId] ?? { value: null, comment: '' };
-        return { ...f, answers: { ...f.answers, [criterionId]: { ...prev, ...delta } } };
-      }),
-    [change],
-  );
-
-  const setText = useCallback((field: 'strengths' | 'improvements', text: string) => change((f) => ({ ...f, [field]: text })), [change]);
-
-  /** Makes a stored record what the form shows, dropping whatever autosave was pending. */
-  const adopt = useCallback((next: ReviewRecord | null) => {
-    clearTimeout(timerRef.current);
-    dirtyRef.current = false;
-    recordRef.current = next;
-    revisingRef.current = false;
-    setRevising(false);
-    setRecord(next);
-    fieldsRef.current = fieldsOf(next);
-    setFields(fieldsRef.current);
-    setStatus(next ? 'saved' : 'empty');
-    setError(null);
-    setConflict(false);
-  }, []);
-
-  /** Runs a submit: one at a time, edits paused meanwhile, the stored result becomes the record. */
-  const transition = useCallback(async (work: () => Promise<ReviewRecord>) => {
-    busyRef.current = true;
-    setBusy(true);
-    try {
-      // Whatever autosave was pending or retrying is in the submitted record now.
-      adopt(await work());
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
     }
-  }, [adopt]);
+    // `flush` is declared below and stable; the retry timer only needs it by the time it fires.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [current, dispatch]);
 
-  const submit = useCallback(
-    () =>
-      transition(async () => {
-        await flush();
-        return request('reviews:submit', buildInput());
-      }),
-    [transition, flush, buildInput],
-  );
+  /** Saves what is pending after the saves already queued, so they never overtake each other. */
+  const flush = useCallback((): Promise<unknown> => {
+    clearTimeout(timerRef.current);
+    chainRef.current = chainRef.current.then(saveNow);
+    return chainRef.current;
+  }, [saveNow]);
 
-  const loadLatest = useCallback(async () => {
-    const opened = await request('reviews:open', {
-      helpdesk: ticket.helpdesk,
-      instance: ticket.instance,
-      ticketId: ticket.id,
-      reviewerId: reviewer.id,
-      rubricId: rubric.id,
-      kind,
-    });
-    adopt(opened.current);
-  }, [adopt, ticket, reviewer, rubric, kind]);
-
-  const revise = useCallback(() => {
-    revisingRef.current = true;
-    setRevising(true);
-  }, []);
-
-  // Leaving the ticket, closing the panel or hiding it must not drop the last keystrokes.
-  useEffect(() => {
-    const onHide = () => void flush();
-    window.addEventListener('pagehide', onHide);
-    document.addEventListener('visibilitychange', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      document.removeEventListener('visibilitychange', onHide);
-      void flush();
-    };
+  const schedule = useCallback(() => {
+    clearTimeout(timerRef.current);
+    timerRef.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
   }, [flush]);
 
-  const readOnly = record?.status === 'submitted' && !revising;
-  const nextRevision = record ? (record.status === 'submitted' ? record.revision + 1 : record.revision) : 1;
-  return { ...fields, record, status, error, busy, conflict, loadLatest, readOnly, nextRevision, setAnswer, setText, submit, revise };
+  const setAnswer = useCallback(
+    (criterionId: string, change: Partial<AnswerInput>) => {
+      dispatch({ type: 'edit', change: { kind: 'answer', criterionId, change } });
+      schedule();
+    },
+    [dispatch, schedule],
+  );
+
+  const setText = useCallback(
+    (field: 'strengths' | 'improvements', text: string) => {
+      dispatch({ type: 'edit', change: { kind: 'text', field, text } });
+      schedule();
+    },
+    [dispatch, schedule],
+  );
+
+  const submit = useCallback(async () => {
+    if (current().submitting) return;
+    dispatch({ type: 'submit-started' });
+    try {
+      // Whatever autosave was pending or retrying goes into the submitted record.
+      await flush();
+      const writer = { id: writerRef.current.id, seq: ++writerRef.current.seq };
+      const record = await request('reviews:submit', draftInput(current(), contextRef.current, writer));
+      clearTimeout(timerRef.current);
+      dispatch({ type: 'submit-stored', record });
+    } catch (err) {
+      dispatch({ type: 'submit-failed', message: messageOf(err), code: err instanceof MessageError ? err.code : null });
+    }
+  }, [current, dispatch, flush]);
+
+  const loadLatest = useCallback(async () => {
+    const { ticket: t, reviewer: r, rubric: b, kind: k } = contextRef.current;
+    const opened = await request('reviews:open', { helpdesk: t.helpdesk, instance: t.instance, ticketId: t.id, reviewerId: r.id, rubricId: b.id, kind: k });
+    clearTimeout(timerRef.current);
+    dispatch({ type: 'adopt', record: opened.current });
+  }, [dispatch]);
+
+  const revise = useCallback(() => dispatch({ type: 'revise' }), [dispatch]);
+
+  const retrySave = useCallback(() => {
+    dispatch({ type: 'retry' });
+    void flush();
+  }, [current, dispatch, flush]);
+
+  // Leaving the ticket, closing the panel or hiding it must not drop the last keystrokes. A page
+  // that is going away may never run a queued save, so the last one is sent at once, beside any
+  // save still in flight; the background keeps whichever of this form's saves is newest.
+  useEffect(() => {
+    const saveAtOnce = () => {
+      clearTimeout(timerRef.current);
+      void saveNow();
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && saveAtOnce();
+    window.addEventListener('pagehide', saveAtOnce);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', saveAtOnce);
+      document.removeEventListener('visibilitychange', onVisibility);
+      saveAtOnce();
+    };
+  }, [saveNow]);
+
+  return {
+    ...state.fields,
+    record: state.record,
+    status: saveStatus(state),
+    error: state.error?.message ?? null,
+    retry: state.error?.retry ?? null,
+    busy: state.submitting,
+    conflict: state.conflict,
+    loadLatest,
+    readOnly: isReadOnly(state),
+    nextRevision: nextRevision(state),
+    setAnswer,
+    setText,
+    submit,
+    revise,
+    retrySave,
+  };
 }

@@ -29,17 +29,18 @@ export class ReviewStateError extends Error {
   }
 }
 
-function toStored(record: ReviewRecord): StoredReview {
+function toStored(record: ReviewRecord, writer?: StoredReview['writer']): StoredReview {
   return {
     ...record,
     ticketKey: ticketKey({ helpdesk: record.helpdesk, instance: record.instance, id: record.ticketId }),
     reviewerId: record.reviewer.id,
     rubricId: record.rubric.id,
+    ...(writer ? { writer } : {}),
   };
 }
 
 export function toRecord(stored: StoredReview): ReviewRecord {
-  const { ticketKey: _k, reviewerId: _r, rubricId: _b, ...record } = stored;
+  const { ticketKey: _k, reviewerId: _r, rubricId: _b, writer: _w, ...record } = stored;
   return record;
 }
 
@@ -92,7 +93,10 @@ async function findEditable(db: QaDatabase, input: ReviewDraftInput): Promise<St
 export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDraftInput, clock: Clock): Promise<ReviewRecord> {
   return db.transaction('rw', db.reviews, async () => {
     const previous = await findEditable(db, input);
-    if (input.basedOn !== undefined && input.basedOn !== (previous?.updatedAt ?? null)) {
+    const ownLatest = !!input.writer && previous?.writer?.id === input.writer.id;
+    // This form already stored a later save (it overtook this one): keep that, change nothing.
+    if (ownLatest && previous!.writer!.seq >= input.writer!.seq) return toRecord(previous!);
+    if (input.basedOn !== undefined && input.basedOn !== (previous?.updatedAt ?? null) && !ownLatest) {
       throw new ReviewStateError('conflict', 'This review was changed in another window. Load the latest version, then make your change again.');
     }
     let base = previous ? toRecord(previous) : undefined;
@@ -108,7 +112,7 @@ export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDra
       newId: clock.newId,
       now: clock.now(),
     });
-    await db.reviews.put(toStored(record));
+    await db.reviews.put(toStored(record, input.writer));
     return record;
   });
 }
@@ -117,7 +121,7 @@ export async function submitReview(db: QaDatabase, rubric: Rubric, input: Review
   return db.transaction('rw', db.reviews, async () => {
     const draft = await saveDraft(db, rubric, input, clock);
     const submitted: ReviewRecord = { ...draft, status: 'submitted', submittedAt: draft.updatedAt };
-    await db.reviews.put(toStored(submitted));
+    await db.reviews.put(toStored(submitted, input.writer));
     return submitted;
   });
 }

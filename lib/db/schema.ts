@@ -12,6 +12,8 @@ export interface StoredReview extends ReviewRecord {
   ticketKey: string;
   reviewerId: string;
   rubricId: string;
+  /** the form that last wrote this revision (see `writer` in the draft input); never exported */
+  writer?: { id: string; seq: number };
 }
 
 export interface StoredRubric {

@@ -15,6 +15,9 @@ export const ERROR_CODES = [
   'conflict',
   'empty-review',
   'invalid-answer', // an answer off the criterion's scale, or N/A where it is not allowed
+  // storage: retrying at once cannot help, so the page offers Retry instead
+  'storage-full',
+  'storage-failed',
   // rubrics
   'rubric-missing',
   'rubric-invalid',
@@ -41,6 +44,9 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'invalid-answer',
   'empty-review',
 ]);
+
+/** Failures a person can fix (disk space, a restart); the page retries only when asked to. */
+export const NEEDS_PERSON: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['storage-full', 'storage-failed']);
 
 /** An error a handler throws on purpose: its code reaches the page as is. */
 export class AppError extends Error {

@@ -86,6 +86,13 @@ export const reviewDraftInputSchema = z.object({
    * is refused instead of silently overwriting that window's work.
    */
   basedOn: z.string().nullable().optional(),
+  /**
+   * The form that sends the save (an id per open form) and its save count. A form may overwrite
+   * its own latest save even when `basedOn` lags behind it — the last save when a panel closes is
+   * sent at once, without waiting for the one in flight — and a save that arrives after a later
+   * one of the same form is ignored, so the newest change always wins.
+   */
+  writer: z.object({ id: z.string().min(1).max(100), seq: z.number().int().min(0) }).optional(),
 });
 export type ReviewDraftInput = z.infer<typeof reviewDraftInputSchema>;
 

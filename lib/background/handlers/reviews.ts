@@ -1,5 +1,6 @@
 // Reviews: open, autosave, submit.
 import { getRubric } from '../../db/rubrics';
+import { withStorageErrors } from '../../db/errors';
 import { openReview, rubricInUse, saveDraft, submitReview } from '../../db/reviews';
 import { AppError } from '../../messaging/errors';
 import type { BackgroundDeps, HandlerSlice } from './deps';
@@ -17,11 +18,15 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
   return {
     'reviews:open': (slot) => openReview(db, slot),
     'reviews:rubric-in-use': async (slot) => ({ rubricId: await rubricInUse(db, slot) }),
-    'reviews:save-draft': async (input) => saveDraft(db, await rubricFor(input.rubric), input, clock),
+    'reviews:save-draft': async (input) => {
+      const rubric = await rubricFor(input.rubric);
+      return withStorageErrors(() => saveDraft(db, rubric, input, clock));
+    },
     'reviews:submit': async (input) => {
       const answered = Object.values(input.answers).some((a) => a.value !== null);
       if (!answered) throw new AppError('empty-review', 'Rate at least one criterion before submitting.');
-      return submitReview(db, await rubricFor(input.rubric), input, clock);
+      const rubric = await rubricFor(input.rubric);
+      return withStorageErrors(() => submitReview(db, rubric, input, clock));
     },
   };
 }

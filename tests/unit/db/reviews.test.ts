@@ -94,6 +94,25 @@ describe('review repository', () => {
     expect((await openReview(db, slot)).current?.answers[0]?.value).toBe(2);
   });
 
+  it('lets a form overwrite its own latest save though its basedOn lags, and ignores its overtaken saves', async () => {
+    const writer = (seq: number) => ({ id: 'form-a', seq });
+    const first = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }, { basedOn: null, writer: writer(1) }), clock);
+    // The final save on close was sent while save 2 was in flight, so both are based on `first`.
+    const second = await saveDraft(db, rubric, input({ tone: { value: 2, comment: '' } }, { id: first.id, basedOn: first.updatedAt, writer: writer(2) }), clock);
+    const final = await saveDraft(db, rubric, input({ tone: { value: 3, comment: '' } }, { id: first.id, basedOn: first.updatedAt, writer: writer(3) }), clock);
+    expect(final.answers[0]?.value).toBe(3);
+    expect(final.updatedAt > second.updatedAt).toBe(true);
+    // Save 2 arriving again (or late) must not undo save 3.
+    const late = await saveDraft(db, rubric, input({ tone: { value: 2, comment: '' } }, { id: first.id, basedOn: first.updatedAt, writer: writer(2) }), clock);
+    expect(late.answers[0]?.value).toBe(3);
+    expect((await openReview(db, slot)).current?.answers[0]?.value).toBe(3);
+    expect(Object.keys((await openReview(db, slot)).current ?? {})).not.toContain('writer');
+    // Another form with the same outdated copy is still refused.
+    await expect(
+      saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }, { id: first.id, basedOn: first.updatedAt, writer: { id: 'form-b', seq: 9 } }), clock),
+    ).rejects.toMatchObject({ code: 'conflict' });
+  });
+
   it('refuses a review id that belongs to another ticket', async () => {
     const saved = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock);
     const other = input({ tone: { value: 2, comment: '' } }, { id: saved.id });
