@@ -18,10 +18,19 @@ interface Props {
   rubrics: Rubric[];
   defaultRubricId: string | null;
   kind?: ReviewKind;
+  /** set while the reviewer's identity is only assumed: Submit asks them to confirm it first */
+  identityCheck?: IdentityCheck | null;
+}
+
+export interface IdentityCheck {
+  /** e.g. "Zendesk did not confirm who is signed in." */
+  reason: string;
+  confirmed: boolean;
+  confirm: () => void;
 }
 
 /** Chooses the rubric, loads the stored review for it and hands both to the form. */
-export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = 'review' }: Props) {
+export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = 'review', identityCheck = null }: Props) {
   const autoPicked = useMemo(() => pickRubric(rubrics, ticket, defaultRubricId), [rubrics, ticket, defaultRubricId]);
   const [chosenId, setChosenId] = useState<string | null>(null);
   // A ticket already reviewed keeps that review's rubric, even if tags or settings changed since.
@@ -88,6 +97,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
           rubric={session.data.rubric}
           kind={kind}
           initial={session.data.current}
+          identityCheck={identityCheck}
           history={session.data.history}
         />
       )}
@@ -103,9 +113,22 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
   error: 'Not stored yet — retrying',
 };
 
-function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; kind: ReviewKind; initial: ReviewRecord | null; history: ReviewRecord[] }) {
-  const { rubric } = props;
+function ReviewForm(props: {
+  ticket: Ticket;
+  reviewer: Person;
+  rubric: Rubric;
+  kind: ReviewKind;
+  initial: ReviewRecord | null;
+  history: ReviewRecord[];
+  identityCheck: IdentityCheck | null;
+}) {
+  const { rubric, identityCheck } = props;
   const draft = useReviewDraft(props);
+  const [askingIdentity, setAskingIdentity] = useState(false);
+  const submit = () => {
+    if (identityCheck && !identityCheck.confirmed) setAskingIdentity(true);
+    else void draft.submit();
+  };
   const readOnly = draft.readOnly;
 
   const result = useMemo(() => {
@@ -200,12 +223,37 @@ function ReviewForm(props: { ticket: Ticket; reviewer: Person; rubric: Rubric; k
             <span className="muted">
               {answeredCount} of {rubric.criteria.length} rated
             </span>
-            <button type="button" className="primary" data-testid="submit-review" onClick={() => void draft.submit()} disabled={draft.busy || answeredCount === 0}>
+            <button type="button" className="primary" data-testid="submit-review" onClick={submit} disabled={draft.busy || answeredCount === 0 || askingIdentity}>
               {draft.nextRevision > 1 ? `Submit revision ${draft.nextRevision}` : 'Submit review'}
             </button>
           </>
         )}
       </div>
+      {askingIdentity && identityCheck && (
+        <div className="confirm-box" data-testid="confirm-reviewer" role="alertdialog" aria-label="Confirm who is submitting">
+          <p>
+            Submit as <strong>{props.reviewer.name}</strong>? {identityCheck.reason}
+          </p>
+          <div className="form-actions">
+            <button type="button" onClick={() => setAskingIdentity(false)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              data-testid="confirm-reviewer-yes"
+              autoFocus
+              onClick={() => {
+                identityCheck.confirm();
+                setAskingIdentity(false);
+                void draft.submit();
+              }}
+            >
+              Yes, I am {props.reviewer.name}
+            </button>
+          </div>
+        </div>
+      )}
       {props.history.length > 0 && (
         <p className="muted history">
           Earlier revisions:{' '}

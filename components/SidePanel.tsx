@@ -175,12 +175,22 @@ function ReviewerScorecard(props: {
 }) {
   const { state, rubrics, settings, mode } = props;
   const reviewer = effectiveReviewer(state.reviewer, settings);
+  const label = siteFor(state.ticket.helpdesk).label;
+  const assumed = state.reviewer !== null && state.reviewerSource === 'remembered';
+  // Asked once per identity and instance while the panel is open.
+  const [confirmedIds, setConfirmedIds] = useState<ReadonlySet<string>>(() => new Set());
+  const identityKey = `${state.ticket.instance}|${reviewer.id}`;
   return (
     <>
       {mode === 'self' && <SelfCheck tabId={props.tabId} ticket={state.ticket} agent={reviewer} />}
+      {assumed && (
+        <p className="notice" data-testid="reviewer-assumed">
+          Reviewing as {reviewer.name} — not confirmed by {label}. Reload the ticket once {label} answers, or check the name before you submit.
+        </p>
+      )}
       {reviewer.fallback && (
         <p className="notice">
-          {siteFor(state.ticket.helpdesk).label} did not tell us who you are.{' '}
+          {label} did not tell us who you are.{' '}
           <button type="button" className="link-button" onClick={openOptions}>
             Set your reviewer name
           </button>{' '}
@@ -195,6 +205,15 @@ function ReviewerScorecard(props: {
         rubrics={rubrics}
         defaultRubricId={settings.defaultRubricId}
         kind={mode === 'self' ? 'self' : 'review'}
+        identityCheck={
+          assumed
+            ? {
+                reason: `${label} did not confirm who is signed in.`,
+                confirmed: confirmedIds.has(identityKey),
+                confirm: () => setConfirmedIds((ids) => new Set(ids).add(identityKey)),
+              }
+            : null
+        }
       />
     </>
   );

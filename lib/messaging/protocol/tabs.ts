@@ -47,7 +47,17 @@ export const tabStateSchema = z.discriminatedUnion('status', [
     attempt: z.number(),
   }),
   z.object({ status: z.literal('error'), ...locator, error: loadErrorSchema }),
-  z.object({ status: z.literal('ready'), ticket: ticketSchema, reviewer: personSchema.nullable(), loadedAt: z.number() }),
+  z.object({
+    status: z.literal('ready'),
+    ticket: ticketSchema,
+    reviewer: personSchema.nullable(),
+    /**
+     * Where `reviewer` comes from: the helpdesk's "who am I" answer for this load (known), or an
+     * earlier answer remembered for the instance (assumed: the panel says so and Submit asks).
+     */
+    reviewerSource: z.enum(['helpdesk', 'remembered']).optional(),
+    loadedAt: z.number(),
+  }),
 ]);
 export type TabState = z.infer<typeof tabStateSchema>;
 

@@ -187,6 +187,26 @@ describe('completeWithKnownReviewer', () => {
   it('remembers the signed-in reviewer per instance and fills them in when the helpdesk cannot say', async () => {
     expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: null });
     await completeWithKnownReviewer(db, ready({ id: 'zendesk:30', name: 'Priya Raman' }));
-    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: { id: 'zendesk:30', name: 'Priya Raman' } });
+    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: { id: 'zendesk:30', name: 'Priya Raman' }, reviewerSource: 'remembered' });
+  });
+
+  it('marks an identity the helpdesk confirmed in this load as known', async () => {
+    expect(await completeWithKnownReviewer(db, ready({ id: 'zendesk:30', name: 'Priya Raman' }))).toMatchObject({ reviewerSource: 'helpdesk' });
+  });
+
+  it('forgets the remembered identity when the instance signs out, so the next agent is not filed under it', async () => {
+    await completeWithKnownReviewer(db, ready({ id: 'zendesk:30', name: 'Priya Raman' }));
+    await completeWithKnownReviewer(db, { status: 'error', helpdesk: 'zendesk', instance: 'other.zendesk.com', ticketId: '1', error: { code: 'not-logged-in', status: 401 } });
+    // Another instance signing out changes nothing here.
+    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: { id: 'zendesk:30' } });
+    await completeWithKnownReviewer(db, { status: 'error', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', error: { code: 'not-logged-in', status: 401 } });
+    // The next agent signs in; "who am I" fails this time: nobody is assumed.
+    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: null });
+  });
+
+  it('forgets it on a 403 too', async () => {
+    await completeWithKnownReviewer(db, ready({ id: 'zendesk:30', name: 'Priya Raman' }));
+    await completeWithKnownReviewer(db, { status: 'error', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', error: { code: 'not-logged-in', status: 403 } });
+    expect(await completeWithKnownReviewer(db, ready(null))).toMatchObject({ reviewer: null });
   });
 });

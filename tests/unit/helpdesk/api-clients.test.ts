@@ -45,6 +45,8 @@ describe('fetchZendeskTicket', () => {
     expect(raw.me).toEqual({ user: { id: 9, name: 'Priya' } });
     expect(progress).toEqual([2, 3]);
     expect(asked.some((a) => a.includes('page[after]=c3'))).toBe(false);
+    // "Who am I" comes first, so the identity belongs to the session that reads the ticket.
+    expect(asked[0]).toBe('/api/v2/users/me.json');
   });
 
   it('supports old offset paging (next_page)', async () => {
@@ -147,7 +149,8 @@ describe('fetchFreshdeskTicket', () => {
     const { fetch, asked } = fakeFetch({ '/api/_/tickets/5': { status: 401, body: { code: 'invalid_credentials' } } });
     const err = await httpFailure(fetchFreshdeskTicket({ origin: fdOrigin, ticketId: '5', http: { fetch }, onProgress: () => undefined }));
     expect(err.loadError.code).toBe('not-logged-in');
-    expect(asked).toHaveLength(1);
+    // "Who am I" is asked first; the ticket is then not tried on the public API.
+    expect(asked).toEqual(['/api/v2/agents/me', '/api/_/tickets/5?include=requester,stats']);
   });
 });
 

@@ -40,6 +40,8 @@ function ticketOf(body: unknown): Record<string, unknown> | null {
 
 export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
   const { origin, ticketId, http } = ctx;
+  // Who is signed in is asked first, so the answer belongs to the session that reads the ticket.
+  const me = await getOptionalJson(`${origin}/api/v2/agents/me`, http);
   const ticket = await withFallback(
     `${origin}/api/_/tickets/${ticketId}?include=requester,stats`,
     `${origin}/api/v2/tickets/${ticketId}?include=requester,stats`,
@@ -77,6 +79,5 @@ export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<st
     const agent = await getOptionalJson(`${origin}/api/v2/agents/${id}`, http);
     if (agent) agents.push(agent);
   }
-  const me = await getOptionalJson(`${origin}/api/v2/agents/me`, http);
   return { ticket, conversations, agents, me };
 }

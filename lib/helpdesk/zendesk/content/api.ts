@@ -49,6 +49,8 @@ function unnamedUserIds(ticketBody: unknown, comments: unknown[], users: unknown
 export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
   const { origin, ticketId, http } = ctx;
   const api = `${origin}/api/v2`;
+  // Who is signed in is asked first, so the answer belongs to the session that reads the ticket.
+  const me = await getOptionalJson(`${api}/users/me.json`, http);
   const ticket = await getJson(`${api}/tickets/${ticketId}.json?include=users,groups`, http);
 
   const base = `${api}/tickets/${ticketId}/comments.json?include=users&page[size]=${ZENDESK_PAGE_SIZE}`;
@@ -79,6 +81,5 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
 
   // Metrics and the reviewer's identity are nice to have: their absence must not block the review.
   const metrics = await getOptionalJson(`${api}/tickets/${ticketId}/metrics.json`, http);
-  const me = await getOptionalJson(`${api}/users/me.json`, http);
   return { ticket, comments, users, metrics, me };
 }
