@@ -28,6 +28,7 @@ let failed = 0;
 const problems = [];
 
 if (run('Type check', bin('tsc'), ['--noEmit']) !== 0) problems.push('type check');
+if (run('Lint (ESLint: types, hooks, runtime rules)', bin('eslint'), ['.']) !== 0) problems.push('lint');
 
 const vitestJson = path.join(RESULTS, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });

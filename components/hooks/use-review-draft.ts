@@ -148,7 +148,7 @@ export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric:
   const retrySave = useCallback(() => {
     dispatch({ type: 'retry' });
     void flush();
-  }, [current, dispatch, flush]);
+  }, [dispatch, flush]);
 
   // Leaving the ticket, closing the panel or hiding it must not drop the last keystrokes. A page
   // that is going away may never run a queued save, so the last one is sent at once, beside any

@@ -186,7 +186,6 @@ const HARRIET = contact(80022424117, 'Harriet Cole', 'harriet.cole@btinternet.co
 
 type Person = FreshdeskAgent | FreshdeskContact;
 const isAgent = (p: Person): p is FreshdeskAgent => 'contact' in p;
-const nameOf = (p: Person) => (isAgent(p) ? p.contact.name : p.name);
 const emailOf = (p: Person) => (isAgent(p) ? p.contact.email : p.email);
 
 interface Say {

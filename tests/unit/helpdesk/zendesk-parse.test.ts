@@ -1,7 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { expectHelpdeskParseError } from './expect-failure';
 import { parseZendeskTicket, zendeskChannel } from '../../../lib/helpdesk/zendesk/parse';
-import { HelpdeskParseError } from '../../../lib/helpdesk/parse-error';
 import { HelpdeskHttpError } from '../../../lib/helpdesk/errors';
 import { parseRawTicket } from '../../../lib/helpdesk/parsers';
 import type { Ticket } from '../../../lib/helpdesk/types';
