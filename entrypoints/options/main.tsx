@@ -1,10 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { OptionsPage } from '@/components/OptionsPage';
+import { renderPage } from '@/components/query';
+import { OptionsPage } from './OptionsPage';
 import '@/components/panel.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <OptionsPage />
-  </StrictMode>,
-);
+renderPage(<OptionsPage />);

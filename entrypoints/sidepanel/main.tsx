@@ -1,10 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { SidePanel } from '@/components/SidePanel';
+import { renderPage } from '@/components/query';
+import { SidePanel } from './SidePanel';
 import '@/components/panel.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SidePanel />
-  </StrictMode>,
-);
+renderPage(<SidePanel />);

@@ -9,7 +9,7 @@ import {
   saveStatus,
   type DraftAction,
   type DraftState,
-} from '@/components/hooks/review-draft-state';
+} from '@/entrypoints/sidepanel/hooks/review-draft-state';
 import type { ReviewRecord } from '@/lib/review/record';
 import type { Ticket } from '@/lib/helpdesk/types';
 import type { Rubric } from '@/lib/rubric/schema';

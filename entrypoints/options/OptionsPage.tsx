@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useState, type ChangeEvent } from 'react';
+import { useState, type ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { HELPDESK_NAMES, HELPDESK_SITES, normalizeCustomHost, siteFor } from '@/lib/helpdesk/registry';
 import type { HelpdeskName } from '@/lib/helpdesk/types';
 import { request } from '@/lib/messaging/client';
 import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
 import type { Settings } from '@/lib/settings/settings';
-import { StatusView } from './StatusView';
+import { useProtocolQuery, useSetProtocolData } from '@/components/query';
+import { StatusView } from '@/components/StatusView';
 
 type ImportResult = { kind: 'ok'; text: string } | { kind: 'error'; title: string; problems: string[] } | null;
 
@@ -28,30 +29,26 @@ export async function readRubricFile(file: File): Promise<{ rubric: Rubric } | {
 }
 
 export function OptionsPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
-  const [rubrics, setRubrics] = useState<Rubric[] | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [nameDraft, setNameDraft] = useState('');
+  const settingsRead = useProtocolQuery('settings:get', {});
+  const rubricsRead = useProtocolQuery('rubrics:list', {});
+  const settings = settingsRead.data ?? null;
+  const rubrics = rubricsRead.data ?? null;
+  const loadError = (settingsRead.error ?? rubricsRead.error)?.message ?? null;
+  const setProtocolData = useSetProtocolData();
+  const setSettings = (next: Settings) => setProtocolData('settings:get', {}, next);
+  // What the person typed; until then the stored name shows.
+  const [nameDraft, setNameDraft] = useState<string | null>(null);
+  const nameShown = nameDraft ?? settings?.reviewerName ?? '';
   const [nameSaved, setNameSaved] = useState(false);
   const [host, setHost] = useState('');
   const [hostHelpdesk, setHostHelpdesk] = useState<HelpdeskName>(HELPDESK_NAMES[0]);
   const [domainMessage, setDomainMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [importResult, setImportResult] = useState<ImportResult>(null);
 
-  const refreshRubrics = useCallback(() => request('rubrics:list', {}).then(setRubrics), []);
-
-  useEffect(() => {
-    Promise.all([request('settings:get', {}), request('rubrics:list', {})])
-      .then(([s, r]) => {
-        setSettings(s);
-        setNameDraft(s.reviewerName);
-        setRubrics(r);
-      })
-      .catch((err: Error) => setLoadError(err.message));
-  }, []);
+  const refreshRubrics = () => rubricsRead.refetch();
 
   const saveName = async () => {
-    const next = await request('settings:update', { reviewerName: nameDraft.trim() });
+    const next = await request('settings:update', { reviewerName: nameShown.trim() });
     setSettings(next);
     setNameSaved(true);
   };
@@ -127,7 +124,7 @@ export function OptionsPage() {
         <h2 id="reviewer-heading">Reviewer</h2>
         <p className="muted">Used when the helpdesk does not tell us who is signed in.</p>
         <div className="row">
-          <input type="text" aria-label="Your name" placeholder="Your name" value={nameDraft} onChange={(e) => (setNameDraft(e.target.value), setNameSaved(false))} onBlur={() => void saveName()} />
+          <input type="text" aria-label="Your name" placeholder="Your name" value={nameShown} onChange={(e) => (setNameDraft(e.target.value), setNameSaved(false))} onBlur={() => void saveName()} />
           <button type="button" onClick={() => void saveName()}>
             Save
           </button>

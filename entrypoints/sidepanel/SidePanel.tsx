@@ -3,17 +3,15 @@ import { browser } from 'wxt/browser';
 import { describeLoadError } from '@/lib/helpdesk/errors';
 import { siteFor } from '@/lib/helpdesk/registry';
 import type { Person } from '@/lib/helpdesk/types';
-import { request } from '@/lib/messaging/client';
 import type { TabState } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
 import { Scorecard } from './Scorecard';
 import { SelfCheck } from './SelfCheck';
-import { StatusView } from './StatusView';
+import { useProtocolQuery } from '@/components/query';
+import { StatusView } from '@/components/StatusView';
 import { TicketHeader } from './TicketHeader';
 import { Transcript } from './Transcript';
 import { useBoundTab } from './hooks/use-bound-tab';
-import { useAsync } from './hooks/use-request';
-import { useLibraryVersion } from './hooks/use-library-version';
 import { useTabState } from './hooks/use-tab-state';
 
 function Countdown({ until }: { until: number }) {
@@ -98,11 +96,8 @@ export function SidePanel() {
   const { state, reload } = useTabState(tabId);
   const [mode, setMode] = useState<PanelMode>('review');
   const ready = state.status === 'ready';
-  const libraryVersion = useLibraryVersion();
-  const [retries, setRetries] = useState(0);
-  const libraryKey = ready ? `${libraryVersion}:${retries}` : null;
-  const rubrics = useAsync(libraryKey, () => request('rubrics:list', {}));
-  const settings = useAsync(libraryKey, () => request('settings:get', {}));
+  const rubrics = useProtocolQuery('rubrics:list', ready ? {} : null);
+  const settings = useProtocolQuery('settings:get', ready ? {} : null);
 
   const popOut = () => {
     if (tabId === null) return;
@@ -149,7 +144,13 @@ export function SidePanel() {
           {rubrics.error || settings.error ? (
             <StatusView title="Rubrics could not be read" tone="error" testId="review-error">
               <p>{(rubrics.error ?? settings.error)?.message}</p>
-              <button type="button" onClick={() => setRetries((n) => n + 1)}>
+              <button
+                type="button"
+                onClick={() => {
+                  void rubrics.refetch();
+                  void settings.refetch();
+                }}
+              >
                 Try again
               </button>
             </StatusView>

@@ -7,9 +7,9 @@ import type { Rubric } from '@/lib/rubric/schema';
 import { scoreReview } from '@/lib/rubric/scoring';
 import { pickRubric } from '@/lib/rubric/select';
 import { CriterionRow } from './CriterionRow';
-import { StatusView } from './StatusView';
+import { useFreshRead } from '@/components/query';
+import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
-import { useAsync } from './hooks/use-request';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
 
 interface Props {
@@ -34,14 +34,14 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
   const autoPicked = useMemo(() => pickRubric(rubrics, ticket, defaultRubricId), [rubrics, ticket, defaultRubricId]);
   const [chosenId, setChosenId] = useState<string | null>(null);
   // A ticket already reviewed keeps that review's rubric, even if tags or settings changed since.
-  const inUse = useAsync(`${ticketKey(ticket)}|${reviewer.id}|${kind}`, () =>
+  const inUse = useFreshRead(['reviews:rubric-in-use', ticketKey(ticket), reviewer.id, kind], () =>
     request('reviews:rubric-in-use', { helpdesk: ticket.helpdesk, instance: ticket.instance, ticketId: ticket.id, reviewerId: reviewer.id, kind }),
   );
   const preferredId = chosenId ?? inUse.data?.rubricId ?? null;
-  const latest = inUse.loading ? null : (rubrics.find((r) => r.id === preferredId) ?? autoPicked);
+  const latest = inUse.isPending ? null : (rubrics.find((r) => r.id === preferredId) ?? autoPicked);
 
   const slotKey = latest ? `${ticketKey(ticket)}|${reviewer.id}|${latest.id}|${kind}` : null;
-  const session = useAsync(slotKey, async () => {
+  const session = useFreshRead(slotKey ? ['reviews:open', slotKey] : null, async () => {
     const opened = await request('reviews:open', {
       helpdesk: ticket.helpdesk,
       instance: ticket.instance,
@@ -56,7 +56,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
     return { ...opened, rubric: rubric ?? latest! };
   });
 
-  if (inUse.loading) return <StatusView title="Opening your review…" tone="busy" />;
+  if (inUse.isPending) return <StatusView title="Opening your review…" tone="busy" />;
   if (!latest) {
     return (
       <StatusView title="No rubric yet" tone="info">
