@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MessageError, request } from '@/lib/messaging/client';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
-import { answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
+import { answerOf, answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
 
 export const AUTOSAVE_DELAY_MS = 400;
@@ -140,7 +140,7 @@ export function useReviewDraft(opts: {
   const setAnswer = useCallback(
     (criterionId: string, delta: Partial<AnswerInput>) =>
       change((f) => {
-        const prev = f.answers[criterionId] ?? { value: null, comment: '' };
+        const prev = answerOf(f.answers, criterionId) ?? { value: null, comment: '' };
         return { ...f, answers: { ...f.answers, [criterionId]: { ...prev, ...delta } } };
       }),
     [change],

@@ -13,11 +13,21 @@ z.config({ jitless: true });
 export const RUBRIC_FORMAT = 'qa-rubric/1';
 export const MIN_LEVELS = 2;
 export const MAX_LEVELS = 11;
+/** A bigger rubric is a mistake or an attack; it would also make every scorecard unusable. */
+export const MAX_CRITERIA = 200;
 
 const CHANNELS = ['email', 'chat', 'messaging', 'phone', 'web', 'social', 'other'] as const satisfies readonly Channel[];
 
 // Rubric ids appear in URLs, file names and exported records, hence the conservative alphabet.
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// Criterion and section ids become object keys (answers, section scores) and CSV column names.
+// Limiting them to slugs keeps names like "__proto__" from vanishing into or colliding with an
+// object's prototype; underscores are allowed because spreadsheet-minded authors use them.
+const ID_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+const idSlug = z.string().regex(ID_SLUG_PATTERN, {
+  error: 'must be a slug of lowercase letters, digits, "-" and "_" that starts with a letter or digit, like "data-protection"',
+});
 
 // Custom messages are attached to the checks whose default zod wording would be vague.
 // Type mismatches ("expected a number") are worded centrally in `describeIssue` instead.
@@ -45,7 +55,7 @@ const scaleSchema = z.discriminatedUnion('type', [binaryScaleSchema, levelsScale
 });
 
 const criterionSchema = z.object({
-  id: nonEmptyText,
+  id: idSlug,
   title: nonEmptyText,
   section: z.string().optional(),
   guidance: z.string().optional(),
@@ -59,7 +69,7 @@ const criterionSchema = z.object({
 });
 
 const sectionSchema = z.object({
-  id: nonEmptyText,
+  id: idSlug,
   title: nonEmptyText,
   description: z.string().optional(),
 });
@@ -86,7 +96,12 @@ const rubricObjectSchema = z.object({
   appliesTo: appliesToSchema.optional(),
   passMark: z.number().min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' }).optional(),
   sections: z.array(sectionSchema).optional(),
-  criteria: z.array(criterionSchema).min(1, { error: 'at least 1 criterion' }),
+  criteria: z
+    .array(criterionSchema)
+    .min(1, { error: 'at least 1 criterion' })
+    .max(MAX_CRITERIA, {
+      error: (issue) => `at most ${MAX_CRITERIA} criteria (this file has ${Array.isArray(issue.input) ? issue.input.length : 'more'})`,
+    }),
 });
 
 /**
