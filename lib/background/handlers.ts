@@ -9,6 +9,7 @@ import type { HelpdeskName } from '../helpdesk/types';
 import { draftContextFor } from '../review/draft-context';
 import { ticketReportSchema, type TabState } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
+import { jsonByteLength, rubricFileSizeProblem } from '../rubric/file-size';
 import { parseRubric } from '../rubric/schema';
 import type { TabStates } from './tab-states';
 
@@ -110,8 +111,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.ready;
       return getRubric(db, id, version);
     },
-    'rubrics:import': async ({ rubric }) => {
-      const stored = await importRubric(db, parseRubric(rubric), clock.now());
+    'rubrics:import': async ({ rubric, rollback }) => {
+      // Pages check the file's size too; this covers whatever else sends a rubric.
+      const tooLarge = rubricFileSizeProblem(jsonByteLength(rubric));
+      if (tooLarge) throw new HandlerError('rubric-too-large', tooLarge);
+      const stored = await importRubric(db, parseRubric(rubric), clock.now(), { rollback });
       deps.libraryChanged?.();
       return stored;
     },

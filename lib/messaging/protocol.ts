@@ -94,7 +94,11 @@ export const protocol = {
   'reviews:submit': { request: reviewDraftInputSchema, response: reviewRecordSchema },
   'rubrics:list': { request: z.object({}), response: z.array(rubricSchema) },
   'rubrics:get': { request: z.object({ id: z.string(), version: z.number().int() }), response: rubricSchema.nullable() },
-  'rubrics:import': { request: z.object({ rubric: z.unknown() }), response: rubricSchema },
+  'rubrics:import': {
+    // `rollback`: the file is the content of an older version; make it the newest version again
+    request: z.object({ rubric: z.unknown(), rollback: z.boolean().optional() }),
+    response: rubricSchema,
+  },
   'settings:get': { request: z.object({}), response: settingsSchema },
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'domains:register': { request: z.object({ host: z.string(), helpdesk: helpdeskNameSchema }), response: settingsSchema },

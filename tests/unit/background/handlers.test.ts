@@ -121,6 +121,24 @@ describe('handlers', () => {
     expect(saved.score).toBe(100);
   });
 
+  const chatRubric = (title: string) => ({ format: 'qa-rubric/1', id: 'chat-basics', name: 'Chat basics', version: 1, criteria: [{ id: 'greet', title, scale: { type: 'binary' } }] });
+
+  it('refuses a rubric over 1 MB before parsing it', async () => {
+    const huge = { ...chatRubric('Greets'), description: 'x'.repeat(1_400_000) };
+    const reply = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: huge } }, page);
+    expect(reply).toEqual({ ok: false, error: { code: 'rubric-too-large', message: 'This file is 1.4 MB; rubric files can be at most 1 MB.' } });
+    expect(await db.rubrics.where('id').equals('chat-basics').count()).toBe(0);
+  });
+
+  it('explains an older version, and stores it as the newest on rollback', async () => {
+    await handlers['rubrics:import']({ rubric: chatRubric('Greets') }, page);
+    await handlers['rubrics:import']({ rubric: chatRubric('Greets by name') }, page);
+    const reply = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: chatRubric('Greets') } }, page);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'rubric-older-version', message: expect.stringContaining('This is version 1 of "Chat basics"') } });
+    const rolledBack = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: chatRubric('Greets'), rollback: true } }, page);
+    expect(rolledBack).toMatchObject({ ok: true, data: { id: 'chat-basics', version: 3 } });
+  });
+
   it('registers a custom domain after normalizing it, and rejects junk', async () => {
     const settings = await handlers['domains:register']({ host: 'https://Support.Acme.com/agent/', helpdesk: 'zendesk' }, page);
     expect(registerDomain).toHaveBeenCalledWith('support.acme.com', 'zendesk');

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { QaDatabase } from '@/lib/db/schema';
-import { getRubric, importRubric, listLatestRubrics, seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { OlderRubricVersionError, getRubric, importRubric, listLatestRubrics, seedBuiltInRubrics } from '@/lib/db/rubrics';
 import { readSettings, updateSettings } from '@/lib/db/settings';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
 import { parseRubric } from '@/lib/rubric/schema';
@@ -33,6 +33,37 @@ describe('rubric library', () => {
     expect((await getRubric(db, 'chat-basics', 1))?.criteria[0]?.title).toBe('Greets the customer');
     const latest = await listLatestRubrics(db);
     expect(latest.find((r) => r.id === 'chat-basics')?.version).toBe(2);
+  });
+
+  it('refuses the content of an older version and says which one, changing nothing', async () => {
+    await importRubric(db, custom(1), 'now');
+    await importRubric(db, custom(1, 'Greets by name'), 'now');
+    await importRubric(db, custom(1, 'Greets warmly'), 'now');
+    // an older file, whatever version number it carries
+    for (const file of [custom(2, 'Greets by name'), custom(7, 'Greets by name')]) {
+      const refused = await importRubric(db, file, 'later').catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(OlderRubricVersionError);
+      expect((refused as Error).message).toBe('This is version 2 of "Chat basics", which is already in the library; the newest is version 3. Nothing was imported.');
+      expect(refused).toMatchObject({ code: 'rubric-older-version', version: 2, latestVersion: 3 });
+    }
+    expect(await db.rubrics.count()).toBe(3);
+    // the newest version itself is still a harmless re-import
+    expect((await importRubric(db, custom(3, 'Greets warmly'), 'now')).version).toBe(3);
+  });
+
+  it('makes an older version the newest again on an explicit rollback', async () => {
+    await importRubric(db, custom(1), 'now');
+    await importRubric(db, custom(1, 'Greets by name'), 'now');
+    const rolledBack = await importRubric(db, custom(1), 'later', { rollback: true });
+    expect(rolledBack).toMatchObject({ version: 3, criteria: [{ title: 'Greets the customer' }] });
+    expect((await listLatestRubrics(db)).find((r) => r.id === 'chat-basics')?.version).toBe(3);
+    expect((await db.rubrics.get(['chat-basics', 3]))?.savedAt).toBe('later');
+    // now the newest: importing it again (rollback or not) changes nothing
+    expect((await importRubric(db, custom(1), 'again')).version).toBe(3);
+    expect((await importRubric(db, custom(1), 'again', { rollback: true })).version).toBe(3);
+    // a rollback flag on new content is an ordinary new version
+    expect((await importRubric(db, custom(1, 'Brand new'), 'now', { rollback: true })).version).toBe(4);
+    expect(await db.rubrics.count()).toBe(4);
   });
 });
 
