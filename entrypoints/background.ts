@@ -1,5 +1,5 @@
 import { QaDatabase } from '@/lib/db/schema';
-import { seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { createSeeder } from '@/lib/db/rubrics';
 import { readSettings } from '@/lib/db/settings';
 import { completeWithKnownReviewer, createHandlers } from '@/lib/background/handlers';
 import { TabStates } from '@/lib/background/tab-states';
@@ -26,12 +26,14 @@ export default defineBackground(() => {
     askContentScript,
     complete: (state) => completeWithKnownReviewer(db, state),
   });
-  const ready = seedBuiltInRubrics(db, BUILT_IN_RUBRICS, new Date().toISOString());
+  const seeder = createSeeder(db, BUILT_IN_RUBRICS, () => new Date().toISOString());
+  // Seed now; if this attempt fails, the next rubric read tries again.
+  seeder.ready().catch(() => undefined);
 
   const handlers = createHandlers({
     db,
     tabs,
-    ready,
+    ready: seeder.ready,
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
     libraryChanged: broadcastLibraryChanged,
@@ -43,6 +45,11 @@ export default defineBackground(() => {
   openPanelOnActionClick();
 
   browser.runtime.onInstalled.addListener(() => {
-    void ready.then(() => readSettings(db)).then((s) => injectIntoAllHelpdeskTabs(s.customDomains));
+    // Helpdesk tabs get their content scripts even when this seeding attempt failed.
+    void seeder
+      .ready()
+      .catch(() => undefined)
+      .then(() => readSettings(db))
+      .then((s) => injectIntoAllHelpdeskTabs(s.customDomains));
   });
 });

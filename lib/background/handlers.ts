@@ -17,8 +17,11 @@ export interface BackgroundDeps {
   db: QaDatabase;
   tabs: TabStates;
   clock: Clock;
-  /** settles once built-in rubrics are seeded; rubric reads wait for it on first start */
-  ready: Promise<unknown>;
+  /**
+   * settles once built-in rubrics are seeded; rubric reads wait for it on first start. A function
+   * is asked again on every read, so a failed seeding is retried (see `createSeeder`).
+   */
+  ready: Promise<unknown> | (() => Promise<unknown>);
   reloadTab: (tabId: number) => Promise<void>;
   registerDomain: (host: string, helpdesk: HelpdeskName) => Promise<void>;
   unregisterDomain: (host: string) => Promise<void>;
@@ -63,9 +66,10 @@ class HandlerError extends Error {
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, clock } = deps;
+  const whenReady = () => (typeof deps.ready === 'function' ? deps.ready() : deps.ready);
 
   const rubricFor = async (ref: { id: string; version: number }) => {
-    await deps.ready;
+    await whenReady();
     const rubric = await getRubric(db, ref.id, ref.version);
     if (!rubric) throw new HandlerError('rubric-missing', `Rubric "${ref.id}" version ${ref.version} is not in the library.`);
     return rubric;
@@ -104,11 +108,11 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       return submitReview(db, await rubricFor(input.rubric), input, clock);
     },
     'rubrics:list': async () => {
-      await deps.ready;
+      await whenReady();
       return listLatestRubrics(db);
     },
     'rubrics:get': async ({ id, version }) => {
-      await deps.ready;
+      await whenReady();
       return getRubric(db, id, version);
     },
     'rubrics:import': async ({ rubric, rollback }) => {

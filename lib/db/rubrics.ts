@@ -12,6 +12,24 @@ export async function seedBuiltInRubrics(db: QaDatabase, builtIns: readonly Rubr
   });
 }
 
+/**
+ * Seeds the built-in rubrics on demand. `ready()` settles once they are stored; after a failed
+ * attempt (a full disk, a database blocked by another open connection) the next call tries again,
+ * instead of every later rubric read failing with the first error until the browser restarts.
+ */
+export function createSeeder(db: QaDatabase, builtIns: readonly Rubric[], now: () => string): { ready: () => Promise<void> } {
+  let seeding: Promise<void> | null = null;
+  return {
+    ready: () => {
+      seeding ??= seedBuiltInRubrics(db, builtIns, now()).catch((error: unknown) => {
+        seeding = null;
+        throw error;
+      });
+      return seeding;
+    },
+  };
+}
+
 /** The newest version of each rubric, ordered by name. */
 export async function listLatestRubrics(db: QaDatabase): Promise<Rubric[]> {
   const latest = new Map<string, StoredRubric>();

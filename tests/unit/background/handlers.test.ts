@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { completeWithKnownReviewer, createHandlers } from '@/lib/background/handlers';
 import { TabStates } from '@/lib/background/tab-states';
 import { QaDatabase } from '@/lib/db/schema';
-import { seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { createSeeder, seedBuiltInRubrics } from '@/lib/db/rubrics';
 import type { TabState } from '@/lib/messaging/protocol';
 import { dispatchMessage, type SenderInfo } from '@/lib/messaging/server';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
@@ -137,6 +137,20 @@ describe('handlers', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'rubric-older-version', message: expect.stringContaining('This is version 1 of "Chat basics"') } });
     const rolledBack = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: chatRubric('Greets'), rollback: true } }, page);
     expect(rolledBack).toMatchObject({ ok: true, data: { id: 'chat-basics', version: 3 } });
+  });
+
+  it('reads rubrics once seeding succeeds after a failed first attempt', async () => {
+    const fresh = new QaDatabase(`test-${Math.random()}`);
+    try {
+      vi.spyOn(fresh, 'transaction').mockImplementationOnce((() => Promise.reject(new Error('Database blocked'))) as never);
+      const seeder = createSeeder(fresh, BUILT_IN_RUBRICS, () => '2026-11-25T00:00:00.000Z');
+      seeder.ready().catch(() => undefined); // as the background starts it
+      const retrying = createHandlers({ db: fresh, tabs, ready: seeder.ready, clock: { now: () => 'now', newId: () => 'id' }, reloadTab: async () => undefined, registerDomain, unregisterDomain: async () => undefined });
+      await expect(retrying['rubrics:list']({}, page)).rejects.toThrow(/Database blocked/);
+      expect((await retrying['rubrics:list']({}, page)).map((r) => r.id)).toContain(DEFAULT_RUBRIC_ID);
+    } finally {
+      await fresh.delete();
+    }
   });
 
   it('registers a custom domain after normalizing it, and rejects junk', async () => {

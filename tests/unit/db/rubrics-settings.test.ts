@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QaDatabase } from '@/lib/db/schema';
-import { OlderRubricVersionError, getRubric, importRubric, listLatestRubrics, seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { OlderRubricVersionError, createSeeder, getRubric, importRubric, listLatestRubrics, seedBuiltInRubrics } from '@/lib/db/rubrics';
 import { readSettings, updateSettings } from '@/lib/db/settings';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
 import { parseRubric } from '@/lib/rubric/schema';
@@ -23,6 +23,20 @@ describe('rubric library', () => {
     await seedBuiltInRubrics(db, BUILT_IN_RUBRICS, '2026-11-26T00:00:00.000Z');
     expect(await db.rubrics.count()).toBe(BUILT_IN_RUBRICS.length);
     expect((await listLatestRubrics(db)).map((r) => r.id)).toContain(DEFAULT_RUBRIC_ID);
+  });
+
+  it('retries seeding after a failed attempt instead of failing every later read', async () => {
+    const transaction = vi.spyOn(db, 'transaction');
+    transaction.mockImplementationOnce((() => Promise.reject(new Error('QuotaExceededError: the disk is full'))) as never);
+    const seeder = createSeeder(db, BUILT_IN_RUBRICS, () => '2026-11-25T00:00:00.000Z');
+    // callers during the failing attempt share it and see its error
+    const failed = [seeder.ready(), seeder.ready()];
+    for (const attempt of failed) await expect(attempt).rejects.toThrow(/disk is full/);
+    await seeder.ready();
+    expect(await db.rubrics.count()).toBe(BUILT_IN_RUBRICS.length);
+    // once seeded, it stays seeded: no further attempts
+    await seeder.ready();
+    expect(transaction).toHaveBeenCalledTimes(2);
   });
 
   it('imports a rubric, ignores an identical re-import and versions a changed one', async () => {
