@@ -90,6 +90,28 @@ describe('settings', () => {
     expect(await readSettings(db)).toEqual(next);
   });
 
+  it('keeps the fields and the version of a record written by a newer release', async () => {
+    const newer = { schemaVersion: 2, reviewerName: 'Future', customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk', label: 'Acme' }], sendCheck: 'off' };
+    await db.settings.put({ key: 'app', value: newer });
+    const next = await updateSettings(db, { reviewerName: 'Present' });
+    expect(next).toMatchObject({ schemaVersion: 1, reviewerName: 'Present', customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk' }] });
+    expect(next).not.toHaveProperty('sendCheck');
+    expect((await db.settings.get('app'))?.value).toEqual({ ...newer, reviewerName: 'Present' });
+    expect(await readSettings(db)).toEqual(next);
+  });
+
+  it('stores a pre-release record migrated on the next write', async () => {
+    await db.settings.put({ key: 'app', value: { reviewer: 'Old Name', customHosts: ['help.acme.com'] } });
+    await updateSettings(db, { defaultRubricId: 'support-default' });
+    expect((await db.settings.get('app'))?.value).toEqual({
+      schemaVersion: 1,
+      reviewerName: 'Old Name',
+      customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk' }],
+      defaultRubricId: 'support-default',
+      knownReviewers: {},
+    });
+  });
+
   it('migrates a pre-release settings record stored in the database', async () => {
     await db.settings.put({ key: 'app', value: { reviewer: 'Old Name', customHosts: ['help.acme.com'] } });
     expect(await readSettings(db)).toMatchObject({ schemaVersion: 1, reviewerName: 'Old Name', customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk' }] });
