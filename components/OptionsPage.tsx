@@ -8,6 +8,12 @@ import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
 import type { Settings } from '@/lib/settings/settings';
 import { StatusView } from './StatusView';
 
+const STORAGE_TEXT = {
+  true: 'Storage: persistent — the browser will not evict your reviews.',
+  false: 'Storage: not persistent — the browser may delete your reviews when the disk runs low. The extension asks for persistent storage once your first review is saved; the browser decides.',
+  null: 'Storage: unknown — this browser does not say whether it keeps your reviews when the disk runs low.',
+} as const;
+
 type ImportResult =
   | { kind: 'ok'; text: string }
   | { kind: 'error'; title: string; problems: string[] }
@@ -49,6 +55,7 @@ export function OptionsPage() {
   const [hostHelpdesk, setHostHelpdesk] = useState<HelpdeskName>('zendesk');
   const [domainMessage, setDomainMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [importResult, setImportResult] = useState<ImportResult>(null);
+  const [persisted, setPersisted] = useState<boolean | null | undefined>(undefined);
 
   const refreshRubrics = useCallback(() => request('rubrics:list', {}).then(setRubrics), []);
 
@@ -60,6 +67,9 @@ export function OptionsPage() {
         setRubrics(r);
       })
       .catch((err: Error) => setLoadError(err.message));
+    request('storage:status', {})
+      .then((s) => setPersisted(s.persisted))
+      .catch(() => setPersisted(null));
   }, []);
 
   const saveName = async () => {
@@ -258,6 +268,15 @@ export function OptionsPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section className="card" aria-labelledby="storage-heading">
+        <h2 id="storage-heading">Storage</h2>
+        {persisted !== undefined && (
+          <p className={persisted ? 'ok-text' : 'muted'} data-testid="storage-status" data-persisted={String(persisted)}>
+            {STORAGE_TEXT[String(persisted) as keyof typeof STORAGE_TEXT]}
+          </p>
+        )}
       </section>
     </main>
   );

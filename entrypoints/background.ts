@@ -16,6 +16,7 @@ import {
   reloadTab,
   unregisterCustomDomain,
 } from '@/lib/background/browser-wiring';
+import { persistStorage, storagePersisted } from '@/lib/background/storage-persistence';
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 export default defineBackground(() => {
@@ -39,6 +40,8 @@ export default defineBackground(() => {
     libraryChanged: broadcastLibraryChanged,
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
+    persistStorage,
+    storagePersisted,
   });
   listenForMessages(handlers);
   listenForTicketTabs(tabs);

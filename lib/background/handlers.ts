@@ -11,6 +11,7 @@ import { ticketReportSchema, type TabState } from '../messaging/protocol';
 import type { Handlers } from '../messaging/server';
 import { jsonByteLength, rubricFileSizeProblem } from '../rubric/file-size';
 import { parseRubric } from '../rubric/schema';
+import { persistAfterFirstReview } from './storage-persistence';
 import type { TabStates } from './tab-states';
 
 export interface BackgroundDeps {
@@ -28,6 +29,10 @@ export interface BackgroundDeps {
   /** tells open panels to read rubrics and settings again */
   libraryChanged?: () => void;
   now?: () => number;
+  /** asks the browser to keep the extension's storage; called after the first stored review */
+  persistStorage?: () => Promise<boolean>;
+  /** whether the storage is persistent; null when the browser cannot say */
+  storagePersisted?: () => Promise<boolean | null>;
 }
 
 function hostOf(url: string): string {
@@ -67,6 +72,7 @@ class HandlerError extends Error {
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const { db, clock } = deps;
   const whenReady = () => (typeof deps.ready === 'function' ? deps.ready() : deps.ready);
+  const reviewStored = persistAfterFirstReview(deps.persistStorage);
 
   const rubricFor = async (ref: { id: string; version: number }) => {
     await whenReady();
@@ -101,11 +107,17 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     'reviews:open': (slot) => openReview(db, slot),
     'reviews:rubric-in-use': async (slot) => ({ rubricId: await rubricInUse(db, slot) }),
-    'reviews:save-draft': async (input) => saveDraft(db, await rubricFor(input.rubric), input, clock),
+    'reviews:save-draft': async (input) => {
+      const saved = await saveDraft(db, await rubricFor(input.rubric), input, clock);
+      reviewStored();
+      return saved;
+    },
     'reviews:submit': async (input) => {
       const answered = Object.values(input.answers).some((a) => a.value !== null);
       if (!answered) throw new HandlerError('empty-review', 'Rate at least one criterion before submitting.');
-      return submitReview(db, await rubricFor(input.rubric), input, clock);
+      const submitted = await submitReview(db, await rubricFor(input.rubric), input, clock);
+      reviewStored();
+      return submitted;
     },
     'rubrics:list': async () => {
       await whenReady();
@@ -141,5 +153,6 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       await deps.unregisterDomain(host);
       return updateSettings(db, (s) => ({ customDomains: s.customDomains.filter((d) => d.host !== host) }));
     },
+    'storage:status': async () => ({ persisted: deps.storagePersisted ? await deps.storagePersisted() : null }),
   };
 }

@@ -13,3 +13,5 @@ export const TICKET_TAB_PORT = 'qa-ticket-tab';
 export const TAB_DRAFT_CHANGED = 'tab:draft-changed';
 /** Background → extension pages: the rubric library or the settings changed. */
 export const LIBRARY_CHANGED = 'library:changed';
+/** Background → extension pages: call navigator.storage.persist() (a service worker cannot). */
+export const STORAGE_PERSIST = 'storage:persist';

@@ -103,6 +103,8 @@ export const protocol = {
   'settings:update': { request: settingsPatchSchema, response: settingsSchema },
   'domains:register': { request: z.object({ host: z.string(), helpdesk: helpdeskNameSchema }), response: settingsSchema },
   'domains:remove': { request: z.object({ host: z.string() }), response: settingsSchema },
+  // whether the browser keeps the reviews under disk pressure; null when it cannot say
+  'storage:status': { request: z.object({}), response: z.object({ persisted: z.boolean().nullable() }) },
 } as const;
 
 export type Protocol = typeof protocol;

@@ -153,6 +153,26 @@ describe('handlers', () => {
     }
   });
 
+  it('asks for persistent storage once the first review is stored, and only once', async () => {
+    const persistStorage = vi.fn(async () => true);
+    const persisting = createHandlers({ db, tabs, ready: seeded, clock: { now: () => '2026-11-25T12:00:00.000Z', newId: () => 'rev-id' }, reloadTab: async () => undefined, registerDomain, unregisterDomain: async () => undefined, persistStorage });
+    // nothing stored yet: a refused submit asks for nothing
+    await expect(persisting['reviews:submit'](draft(null), page)).rejects.toThrow(/at least one/);
+    expect(persistStorage).not.toHaveBeenCalled();
+    const first = await persisting['reviews:save-draft'](draft(1), page);
+    expect(persistStorage).toHaveBeenCalledTimes(1);
+    await persisting['reviews:save-draft']({ ...draft(2), basedOn: first.updatedAt }, page);
+    await persisting['reviews:submit'](draft(1), page);
+    expect(persistStorage).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports whether storage is persistent, null when the browser cannot say', async () => {
+    expect(await dispatchMessage(handlers, { type: 'storage:status', data: {} }, page)).toEqual({ ok: true, data: { persisted: null } });
+    const told = createHandlers({ db, tabs, ready: seeded, clock: { now: () => 'now', newId: () => 'id' }, reloadTab: async () => undefined, registerDomain, unregisterDomain: async () => undefined, storagePersisted: async () => true });
+    expect(await dispatchMessage(told, { type: 'storage:status', data: {} }, page)).toEqual({ ok: true, data: { persisted: true } });
+    expect(await dispatchMessage(told, { type: 'storage:status', data: {} }, contentScript(4))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('registers a custom domain after normalizing it, and rejects junk', async () => {
     const settings = await handlers['domains:register']({ host: 'https://Support.Acme.com/agent/', helpdesk: 'zendesk' }, page);
     expect(registerDomain).toHaveBeenCalledWith('support.acme.com', 'zendesk');
