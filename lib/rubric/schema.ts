@@ -24,10 +24,10 @@ const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Criterion and section ids become object keys (answers, section scores) and CSV column names.
 // Limiting them to slugs keeps names like "__proto__" from vanishing into or colliding with an
 // object's prototype; underscores are allowed because spreadsheet-minded authors use them.
+// Checked on import only (see `findImportProblems`): rubrics imported before this rule stay
+// readable, since their reviews name those ids.
 const ID_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
-const idSlug = z.string().regex(ID_SLUG_PATTERN, {
-  error: 'must be a slug of lowercase letters, digits, "-" and "_" that starts with a letter or digit, like "data-protection"',
-});
+const ID_SLUG_MESSAGE = 'must be a slug of lowercase letters, digits, "-" and "_" that starts with a letter or digit, like "data-protection"';
 
 // Custom messages are attached to the checks whose default zod wording would be vague.
 // Type mismatches ("expected a number") are worded centrally in `describeIssue` instead.
@@ -55,7 +55,7 @@ const scaleSchema = z.discriminatedUnion('type', [binaryScaleSchema, levelsScale
 });
 
 const criterionSchema = z.object({
-  id: idSlug,
+  id: nonEmptyText,
   title: nonEmptyText,
   section: z.string().optional(),
   guidance: z.string().optional(),
@@ -69,7 +69,7 @@ const criterionSchema = z.object({
 });
 
 const sectionSchema = z.object({
-  id: idSlug,
+  id: nonEmptyText,
   title: nonEmptyText,
   description: z.string().optional(),
 });
@@ -96,18 +96,14 @@ const rubricObjectSchema = z.object({
   appliesTo: appliesToSchema.optional(),
   passMark: z.number().min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' }).optional(),
   sections: z.array(sectionSchema).optional(),
-  criteria: z
-    .array(criterionSchema)
-    .min(1, { error: 'at least 1 criterion' })
-    .max(MAX_CRITERIA, {
-      error: (issue) => `at most ${MAX_CRITERIA} criteria (this file has ${Array.isArray(issue.input) ? issue.input.length : 'more'})`,
-    }),
+  criteria: z.array(criterionSchema).min(1, { error: 'at least 1 criterion' }),
 });
 
 /**
  * The full schema including the cross-field rules (unique ids, known sections, distinct level
- * values). Those rules only run once the structure is valid; `parseRubric` runs them on the raw
- * input too, so prefer it when you need the complete list of problems.
+ * values): what the library may hold, so it validates rubrics passed between the background and
+ * pages. Those rules only run once the structure is valid; `parseRubric` runs them on the raw
+ * input too, plus the rules for new files (slug ids, at most 200 criteria), so use it for files.
  */
 export const rubricSchema = rubricObjectSchema.superRefine((rubric, ctx) => {
   for (const problem of findCrossFieldProblems(rubric)) {
@@ -146,7 +142,7 @@ export function parseRubric(input: unknown): Rubric {
   const result = rubricObjectSchema.safeParse(input);
   // Cross-field rules are checked on the raw input so they are reported alongside structural
   // problems elsewhere in the file (zod skips refinements once the structure is invalid).
-  const crossField = findCrossFieldProblems(input);
+  const crossField = [...findCrossFieldProblems(input), ...findImportProblems(input)];
   const structural = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, input));
   const problems = dedupe([...structural, ...crossField.map(toPublicProblem)]);
   if (problems.length > 0 || !result.success) throw new RubricError(problems);
@@ -317,6 +313,25 @@ function findCrossFieldProblems(input: unknown): InternalProblem[] {
       });
     }
   });
+  return problems;
+}
+
+// Rules for files entering the library that stored rubrics may predate. Ids that are not text, or
+// empty, are already reported by the schema.
+function findImportProblems(input: unknown): InternalProblem[] {
+  const problems: InternalProblem[] = [];
+  if (!isRecord(input)) return problems;
+  const checkId = (item: unknown, path: PathSegment[]) => {
+    if (!isRecord(item) || typeof item.id !== 'string' || item.id.trim() === '' || ID_SLUG_PATTERN.test(item.id)) return;
+    problems.push({ path: [...path, 'id'], message: `${ID_SLUG_MESSAGE} (got ${describeValue(item.id)})` });
+  };
+  if (Array.isArray(input.sections)) input.sections.forEach((section, index) => checkId(section, ['sections', index]));
+  if (Array.isArray(input.criteria)) {
+    if (input.criteria.length > MAX_CRITERIA) {
+      problems.push({ path: ['criteria'], message: `at most ${MAX_CRITERIA} criteria (this file has ${input.criteria.length})` });
+    }
+    input.criteria.forEach((criterion, index) => checkId(criterion, ['criteria', index]));
+  }
   return problems;
 }
 

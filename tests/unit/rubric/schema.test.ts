@@ -296,7 +296,7 @@ describe('parseRubric: problems and their paths', () => {
 
   it('requires criterion and section ids to be slugs, naming each offending path', () => {
     const slugMessage = 'must be a slug of lowercase letters, digits, "-" and "_" that starts with a letter or digit, like "data-protection"';
-    for (const id of ['__proto__', '_private', '-dash', 'Upper', 'with space', 'dotted.id', 'é', '']) {
+    for (const id of ['__proto__', '_private', '-dash', 'Upper', 'with space', 'dotted.id', 'é']) {
       const input = validInput();
       criteriaOf(input)[0]!.id = id;
       (input.sections as Record<string, unknown>[])[1]!.id = id;
@@ -306,6 +306,9 @@ describe('parseRubric: problems and their paths', () => {
         { path: 'criteria[0].id', message: `${slugMessage} (got ${JSON.stringify(id)})` },
       ]);
     }
+    const empty = validInput();
+    criteriaOf(empty)[0]!.id = '';
+    expect(problemsOf(empty)).toEqual([{ path: 'criteria[0].id', message: 'must not be empty' }]);
     const input = validInput();
     criteriaOf(input)[0]!.id = 'data_protection-2';
     (input.sections as Record<string, unknown>[])[0]!.id = '1st';
@@ -313,6 +316,15 @@ describe('parseRubric: problems and their paths', () => {
     const rubric = parseRubric(input);
     expect(rubric.criteria[0]?.id).toBe('data_protection-2');
     expect(rubric.sections?.[0]?.id).toBe('1st');
+  });
+
+  it('still reads rubrics stored before the slug and size rules, through the schema', () => {
+    const input = validInput();
+    criteriaOf(input)[0]!.id = 'Greeted Customer';
+    expect(rubricSchema.parse(input).criteria[0]?.id).toBe('Greeted Customer');
+    input.criteria = Array.from({ length: 201 }, (_, i) => ({ id: `c${i}`, title: `C${i}`, scale: { type: 'binary' } }));
+    delete input.sections;
+    expect(rubricSchema.parse(input).criteria).toHaveLength(201);
   });
 
   it('rejects a JSON file whose criterion is called "__proto__" instead of losing it', () => {
