@@ -6,6 +6,7 @@ import { StrictMode, useEffect, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { onEvent, request } from '@/lib/messaging/client';
 import type { MessageName, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
+import { answerStoragePersistRequests } from './storage-persist';
 
 /** Reads that the `library:changed` broadcast makes stale. */
 const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'settings:get']);
@@ -63,6 +64,7 @@ function LibrarySync() {
 
 /** Renders an extension page with what every page shares. */
 export function renderPage(page: ReactNode, client: QueryClient = createQueryClient()): void {
+  answerStoragePersistRequests();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <QueryClientProvider client={client}>

@@ -1,5 +1,5 @@
 import { QaDatabase } from '@/lib/db/schema';
-import { seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { createSeeder } from '@/lib/db/rubrics';
 import { readSettings } from '@/lib/db/settings';
 import { createHandlers } from '@/lib/background/handlers';
 import { completeWithKnownReviewer } from '@/lib/background/known-reviewer';
@@ -15,6 +15,7 @@ import {
   reloadTab,
   unregisterCustomDomain,
 } from '@/lib/background/browser-wiring';
+import { persistStorage, storagePersisted } from '@/lib/background/storage-persistence';
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 export default defineBackground(() => {
@@ -25,23 +26,32 @@ export default defineBackground(() => {
     askContentScript,
     complete: (state) => completeWithKnownReviewer(db, state),
   });
-  const ready = seedBuiltInRubrics(db, BUILT_IN_RUBRICS, new Date().toISOString());
+  const seeder = createSeeder(db, BUILT_IN_RUBRICS, () => new Date().toISOString());
+  // Seed now; if this attempt fails, the next rubric read tries again.
+  seeder.ready().catch(() => undefined);
 
   const handlers = createHandlers({
     db,
     tabs,
-    ready,
+    ready: seeder.ready,
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
     libraryChanged: () => broadcast('library:changed', {}),
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
+    persistStorage,
+    storagePersisted,
   });
   listenForMessages(handlers);
   listenForTicketTabs(tabs);
   openPanelOnActionClick();
 
   browser.runtime.onInstalled.addListener(() => {
-    void ready.then(() => readSettings(db)).then((s) => injectIntoAllHelpdeskTabs(s.customDomains));
+    // Helpdesk tabs get their content scripts even when this seeding attempt failed.
+    void seeder
+      .ready()
+      .catch(() => undefined)
+      .then(() => readSettings(db))
+      .then((s) => injectIntoAllHelpdeskTabs(s.customDomains));
   });
 });

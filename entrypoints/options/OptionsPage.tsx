@@ -2,16 +2,34 @@ import { useState, type ChangeEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { HELPDESK_NAMES, HELPDESK_SITES, normalizeCustomHost, siteFor } from '@/lib/helpdesk/registry';
 import type { HelpdeskName } from '@/lib/helpdesk/types';
-import { request } from '@/lib/messaging/client';
+import { MessageError, request } from '@/lib/messaging/client';
+import { rubricFileSizeProblem } from '@/lib/rubric/file-size';
 import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
 import type { Settings } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 
-type ImportResult = { kind: 'ok'; text: string } | { kind: 'error'; title: string; problems: string[] } | null;
+const STORAGE_TEXT = {
+  true: 'Storage: persistent — the browser will not evict your reviews.',
+  false: 'Storage: not persistent — the browser may delete your reviews when the disk runs low. The extension asks for persistent storage once your first review is saved; the browser decides.',
+  null: 'Storage: unknown — this browser does not say whether it keeps your reviews when the disk runs low.',
+} as const;
 
-/** Reads a rubric file and explains every problem with its JSON path; nothing stored changes on error. */
-export async function readRubricFile(file: File): Promise<{ rubric: Rubric } | { title: string; problems: string[] }> {
+type ImportResult =
+  | { kind: 'ok'; text: string }
+  | { kind: 'error'; title: string; problems: string[] }
+  // the file is an older version already in the library; `json` is kept for a deliberate rollback
+  | { kind: 'older-version'; text: string; json: unknown }
+  | null;
+
+/**
+ * Reads a rubric file and explains every problem with its JSON path; nothing stored changes on
+ * error. `json` is the file as read, which is what the background imports (and measures).
+ */
+export async function readRubricFile(file: File): Promise<{ rubric: Rubric; json: unknown } | { title: string; problems: string[] }> {
+  // Checked before reading, so a huge file is never loaded into the page.
+  const tooLarge = rubricFileSizeProblem(file.size);
+  if (tooLarge) return { title: `${file.name} is too large`, problems: [tooLarge] };
   let json: unknown;
   try {
     json = JSON.parse(await file.text());
@@ -19,7 +37,7 @@ export async function readRubricFile(file: File): Promise<{ rubric: Rubric } | {
     return { title: `${file.name} is not valid JSON`, problems: [err instanceof Error ? err.message : String(err)] };
   }
   try {
-    return { rubric: parseRubric(json) };
+    return { rubric: parseRubric(json), json };
   } catch (err) {
     if (err instanceof RubricError) {
       return { title: `${file.name} is not a valid qa-rubric/1 file`, problems: err.problems.map((p) => `${p.path}: ${p.message}`) };
@@ -44,6 +62,8 @@ export function OptionsPage() {
   const [hostHelpdesk, setHostHelpdesk] = useState<HelpdeskName>(HELPDESK_NAMES[0]);
   const [domainMessage, setDomainMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [importResult, setImportResult] = useState<ImportResult>(null);
+  const storageRead = useProtocolQuery('storage:status', {});
+  const persisted = storageRead.isPending ? undefined : storageRead.isError ? null : storageRead.data.persisted;
 
   const refreshRubrics = () => rubricsRead.refetch();
 
@@ -79,6 +99,26 @@ export function OptionsPage() {
     setDomainMessage({ ok: true, text: `${h} removed.` });
   };
 
+  const importJson = async (json: unknown, rollback: boolean) => {
+    const newestBefore = rubrics?.find((r) => r.id === (json as { id?: unknown }).id)?.version;
+    try {
+      const stored = await request('rubrics:import', { rubric: json, rollback });
+      await refreshRubrics();
+      const text = rollback
+        ? `"${stored.name}" is the newest version again, as version ${stored.version}.`
+        : stored.version === newestBefore
+          ? `"${stored.name}" version ${stored.version} is already the newest in the library; nothing changed.`
+          : `Imported "${stored.name}" as version ${stored.version}.`;
+      setImportResult({ kind: 'ok', text });
+    } catch (err) {
+      if (!(err instanceof MessageError && err.code === 'rubric-older-version')) throw err;
+      setImportResult({ kind: 'older-version', text: err.message, json });
+    }
+  };
+
+  const rollBack = (json: unknown) =>
+    importJson(json, true).catch((err: Error) => setImportResult({ kind: 'error', title: 'The older version could not be made the newest', problems: [err.message] }));
+
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
     const file = input.files?.[0];
@@ -86,9 +126,7 @@ export function OptionsPage() {
     try {
       const read = await readRubricFile(file);
       if ('rubric' in read) {
-        const stored = await request('rubrics:import', { rubric: read.rubric });
-        await refreshRubrics();
-        setImportResult({ kind: 'ok', text: `Imported "${stored.name}" as version ${stored.version}.` });
+        await importJson(read.json, false);
       } else {
         setImportResult({ kind: 'error', ...read });
       }
@@ -196,6 +234,16 @@ export function OptionsPage() {
             {importResult.text}
           </p>
         )}
+        {importResult?.kind === 'older-version' && (
+          <div role="alert">
+            <p className="import-error" data-testid="import-error">
+              {importResult.text}
+            </p>
+            <button type="button" data-testid="rubric-rollback" onClick={() => void rollBack(importResult.json)}>
+              Make this the newest version
+            </button>
+          </div>
+        )}
         {importResult?.kind === 'error' && (
           <div role="alert">
             <p className="import-error">{importResult.title}. Nothing was imported:</p>
@@ -215,6 +263,15 @@ export function OptionsPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section className="card" aria-labelledby="storage-heading">
+        <h2 id="storage-heading">Storage</h2>
+        {persisted !== undefined && (
+          <p className={persisted ? 'ok-text' : 'muted'} data-testid="storage-status" data-persisted={String(persisted)}>
+            {STORAGE_TEXT[String(persisted) as keyof typeof STORAGE_TEXT]}
+          </p>
+        )}
       </section>
     </main>
   );

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
 import { ticketKey } from '@/lib/helpdesk/ticket-schema';
 import { request } from '@/lib/messaging/client';
-import type { ReviewKind, ReviewRecord } from '@/lib/review/record';
+import { answerOf, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
 import { scoreReview } from '@/lib/rubric/scoring';
 import { pickRubric } from '@/lib/rubric/select';
@@ -141,7 +141,7 @@ function ReviewForm(props: {
     }
   }, [rubric, draft.answers]);
 
-  const answeredCount = rubric.criteria.filter((c) => (draft.answers[c.id]?.value ?? null) !== null).length;
+  const answeredCount = rubric.criteria.filter((c) => (answerOf(draft.answers, c.id)?.value ?? null) !== null).length;
   const failedCritical = rubric.criteria.filter((c) => result?.autoFailedBy.includes(c.id));
   const score = result?.score ?? null;
   const sections = rubric.sections ?? [];
@@ -197,7 +197,7 @@ function ReviewForm(props: {
             </legend>
           )}
           {group.criteria.map((c) => (
-            <CriterionRow key={c.id} criterion={c} answer={draft.answers[c.id]} readOnly={readOnly} onChange={(change) => draft.setAnswer(c.id, change)} />
+            <CriterionRow key={c.id} criterion={c} answer={answerOf(draft.answers, c.id)} readOnly={readOnly} onChange={(change) => draft.setAnswer(c.id, change)} />
           ))}
         </fieldset>
       ))}

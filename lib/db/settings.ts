@@ -1,5 +1,5 @@
 import type { QaDatabase } from './schema';
-import { applySettingsPatch, migrateSettings, type Settings, type SettingsPatch } from '../settings/settings';
+import { migrateSettings, settingsRecordAfterPatch, type Settings, type SettingsPatch } from '../settings/settings';
 
 const SETTINGS_KEY = 'app';
 
@@ -7,11 +7,13 @@ export async function readSettings(db: QaDatabase): Promise<Settings> {
   return migrateSettings((await db.settings.get(SETTINGS_KEY))?.value);
 }
 
+/** Applies a patch; fields this release does not know (a newer release wrote them) are kept. */
 export async function updateSettings(db: QaDatabase, patch: SettingsPatch | ((s: Settings) => SettingsPatch)): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
-    const current = await readSettings(db);
-    const next = applySettingsPatch(current, typeof patch === 'function' ? patch(current) : patch);
-    await db.settings.put({ key: SETTINGS_KEY, value: next });
-    return next;
+    const stored = (await db.settings.get(SETTINGS_KEY))?.value;
+    const current = migrateSettings(stored);
+    const { record, settings } = settingsRecordAfterPatch(stored, typeof patch === 'function' ? patch(current) : patch);
+    await db.settings.put({ key: SETTINGS_KEY, value: record });
+    return settings;
   });
 }

@@ -28,6 +28,11 @@ export function isFromBackground(
   return sender.url === undefined || self.backgroundUrls.includes(sender.url);
 }
 
+/** This extension's id and background URLs, for `isFromBackground`. */
+export function backgroundIdentity(): { id: string; backgroundUrls: string[] } {
+  return { id: browser.runtime.id, backgroundUrls: backgroundUrls() };
+}
+
 function backgroundUrls(): string[] {
   const background = (browser.runtime.getManifest() as { background?: { service_worker?: string; page?: string } }).background;
   const paths = [background?.service_worker, background?.page, '/_generated_background_page.html'].filter((p): p is string => !!p);
@@ -36,7 +41,7 @@ function backgroundUrls(): string[] {
 
 /** Listens for one broadcast of the background; returns the function that stops listening. */
 export function onEvent<K extends EventName>(name: K, listener: (data: EventOf<K>) => void): () => void {
-  const self = { id: browser.runtime.id, backgroundUrls: backgroundUrls() };
+  const self = backgroundIdentity();
   const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) => {
     if (!isFromBackground(sender, self)) return undefined;
     const data = readEvent(name, message);

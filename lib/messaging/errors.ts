@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   // rubrics
   'rubric-missing',
   'rubric-invalid',
+  'rubric-too-large',
+  'rubric-older-version', // the content of an older version: imported only as a rollback
   // settings and domains
   'bad-host',
   'no-permission',
@@ -41,6 +43,8 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'forbidden',
   'rubric-missing',
   'rubric-invalid',
+  'rubric-too-large',
+  'rubric-older-version', // the content of an older version: imported only as a rollback
   'invalid-answer',
   'empty-review',
 ]);

@@ -96,11 +96,18 @@ export const reviewDraftInputSchema = z.object({
 });
 export type ReviewDraftInput = z.infer<typeof reviewDraftInputSchema>;
 
+/**
+ * The answer given for one criterion. Own keys only: a criterion id such as "constructor" is a
+ * valid slug, and a plain lookup would find Object.prototype's member instead of "no answer".
+ */
+export function answerOf<T>(answers: Readonly<Record<string, T>>, criterionId: string): T | undefined {
+  return Object.hasOwn(answers, criterionId) ? answers[criterionId] : undefined;
+}
+
 /** Answers in rubric order, scored; throws (via scoreReview) on a value off the scale. */
 export function scoreAnswers(rubric: Rubric, answers: Record<string, AnswerInput>) {
   const values: Record<string, number | 'na' | undefined> = {};
-  // Own properties only: a criterion id such as "constructor" must not find Object.prototype members.
-  const answerFor = (id: string) => (Object.hasOwn(answers, id) ? answers[id] : undefined);
+  const answerFor = (id: string) => answerOf(answers, id);
   for (const c of rubric.criteria) {
     const v = answerFor(c.id)?.value;
     values[c.id] = v === null ? undefined : v;

@@ -13,11 +13,21 @@ z.config({ jitless: true });
 export const RUBRIC_FORMAT = 'qa-rubric/1';
 export const MIN_LEVELS = 2;
 export const MAX_LEVELS = 11;
+/** A bigger rubric is a mistake or an attack; it would also make every scorecard unusable. */
+export const MAX_CRITERIA = 200;
 
 const CHANNELS = ['email', 'chat', 'messaging', 'phone', 'web', 'social', 'other'] as const satisfies readonly Channel[];
 
 // Rubric ids appear in URLs, file names and exported records, hence the conservative alphabet.
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+// Criterion and section ids become object keys (answers, section scores) and CSV column names.
+// Limiting them to slugs keeps names like "__proto__" from vanishing into or colliding with an
+// object's prototype; underscores are allowed because spreadsheet-minded authors use them.
+// Checked on import only (see `findImportProblems`): rubrics imported before this rule stay
+// readable, since their reviews name those ids.
+const ID_SLUG_PATTERN = /^[a-z0-9][a-z0-9_-]*$/;
+const ID_SLUG_MESSAGE = 'must be a slug of lowercase letters, digits, "-" and "_" that starts with a letter or digit, like "data-protection"';
 
 // Custom messages are attached to the checks whose default zod wording would be vague.
 // Type mismatches ("expected a number") are worded centrally in `describeIssue` instead.
@@ -91,8 +101,9 @@ const rubricObjectSchema = z.object({
 
 /**
  * The full schema including the cross-field rules (unique ids, known sections, distinct level
- * values). Those rules only run once the structure is valid; `parseRubric` runs them on the raw
- * input too, so prefer it when you need the complete list of problems.
+ * values): what the library may hold, so it validates rubrics passed between the background and
+ * pages. Those rules only run once the structure is valid; `parseRubric` runs them on the raw
+ * input too, plus the rules for new files (slug ids, at most 200 criteria), so use it for files.
  */
 export const rubricSchema = rubricObjectSchema.superRefine((rubric, ctx) => {
   for (const problem of findCrossFieldProblems(rubric)) {
@@ -131,7 +142,7 @@ export function parseRubric(input: unknown): Rubric {
   const result = rubricObjectSchema.safeParse(input);
   // Cross-field rules are checked on the raw input so they are reported alongside structural
   // problems elsewhere in the file (zod skips refinements once the structure is invalid).
-  const crossField = findCrossFieldProblems(input);
+  const crossField = [...findCrossFieldProblems(input), ...findImportProblems(input)];
   const structural = result.success ? [] : result.error.issues.map((issue) => describeIssue(issue, input));
   const problems = dedupe([...structural, ...crossField.map(toPublicProblem)]);
   if (problems.length > 0 || !result.success) throw new RubricError(problems);
@@ -302,6 +313,25 @@ function findCrossFieldProblems(input: unknown): InternalProblem[] {
       });
     }
   });
+  return problems;
+}
+
+// Rules for files entering the library that stored rubrics may predate. Ids that are not text, or
+// empty, are already reported by the schema.
+function findImportProblems(input: unknown): InternalProblem[] {
+  const problems: InternalProblem[] = [];
+  if (!isRecord(input)) return problems;
+  const checkId = (item: unknown, path: PathSegment[]) => {
+    if (!isRecord(item) || typeof item.id !== 'string' || item.id.trim() === '' || ID_SLUG_PATTERN.test(item.id)) return;
+    problems.push({ path: [...path, 'id'], message: `${ID_SLUG_MESSAGE} (got ${describeValue(item.id)})` });
+  };
+  if (Array.isArray(input.sections)) input.sections.forEach((section, index) => checkId(section, ['sections', index]));
+  if (Array.isArray(input.criteria)) {
+    if (input.criteria.length > MAX_CRITERIA) {
+      problems.push({ path: ['criteria'], message: `at most ${MAX_CRITERIA} criteria (this file has ${input.criteria.length})` });
+    }
+    input.criteria.forEach((criterion, index) => checkId(criterion, ['criteria', index]));
+  }
   return problems;
 }
 

@@ -1,6 +1,7 @@
 // User settings with versioned migrations. Settings written by any earlier release must load:
 // each old shape is migrated step by step, and anything unreadable falls back to defaults per field
-// instead of failing the whole record.
+// instead of failing the whole record. Fields this release does not know are left in storage
+// untouched, so going back to a newer release after a downgrade loses nothing.
 import { z } from '../zod';
 import { helpdeskNameSchema, personSchema } from '../helpdesk/ticket-schema';
 
@@ -53,25 +54,59 @@ const MIGRATIONS: Record<number, Migration> = {
   }),
 };
 
-export function migrateSettings(stored: unknown): Settings {
-  if (!stored || typeof stored !== 'object') return { ...DEFAULT_SETTINGS };
-  let record = { ...(stored as Record<string, unknown>) };
-  let version = typeof record.schemaVersion === 'number' ? record.schemaVersion : 0;
-  if (version > SETTINGS_VERSION) {
-    // Written by a newer release (e.g. after a downgrade): keep what this release understands.
-    record = { ...record, schemaVersion: SETTINGS_VERSION };
-    version = SETTINGS_VERSION;
-  }
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Version 0 is "no version field" (pre-release builds). */
+const versionOf = (record: unknown) => (isRecord(record) && typeof record.schemaVersion === 'number' ? record.schemaVersion : 0);
+
+/**
+ * The stored record brought up to this release's version by the migration steps, not yet
+ * validated. A record from a newer release comes back unchanged: it is not this release's to
+ * migrate down. Null when there is nothing usable.
+ */
+function upgradeRecord(stored: unknown): Record<string, unknown> | null {
+  if (!isRecord(stored)) return null;
+  let record = { ...stored };
+  let version = versionOf(stored);
   while (version < SETTINGS_VERSION) {
     const step = MIGRATIONS[version];
-    if (!step) return { ...DEFAULT_SETTINGS };
+    if (!step) return null;
     record = step(record);
     version += 1;
   }
+  return record;
+}
+
+/** The typed view of a stored record: migrated, validated, unknown fields left out. */
+export function migrateSettings(stored: unknown): Settings {
+  const record = upgradeRecord(stored);
+  if (!record) return { ...DEFAULT_SETTINGS };
+  // A newer release's record (e.g. after a downgrade) is read for what this release understands.
   const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...record, schemaVersion: SETTINGS_VERSION });
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS };
 }
 
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
   return settingsSchema.parse({ ...current, ...patch, schemaVersion: SETTINGS_VERSION });
+}
+
+const SETTINGS_FIELDS = Object.keys(settingsPatchSchema.shape) as (keyof SettingsPatch)[];
+
+/**
+ * What to store after applying `patch` to the stored record, and the typed settings that result.
+ * Only the fields the patch names are rewritten. Everything else stays exactly as stored, so
+ * fields a newer release added (at the top level or inside a known field) survive a write by
+ * this one, and a record from a newer release keeps its `schemaVersion`. A record from an older
+ * release is stored migrated.
+ */
+export function settingsRecordAfterPatch(stored: unknown, patch: SettingsPatch): { record: Record<string, unknown>; settings: Settings } {
+  const current = migrateSettings(stored);
+  const settings = applySettingsPatch(current, patch);
+  const upgraded = upgradeRecord(stored);
+  const base = upgraded && versionOf(stored) >= SETTINGS_VERSION ? upgraded : { ...upgraded, ...current };
+  const record = { ...base };
+  for (const field of SETTINGS_FIELDS) if (field in patch) record[field] = settings[field];
+  return { record, settings };
 }

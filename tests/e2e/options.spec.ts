@@ -49,3 +49,32 @@ test('imports a rubric file, rejects a broken one with its JSON paths, and keeps
   await page.getByTestId('rubric-import').setInputFiles({ name: 'chat2.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(changed)) });
   await expect(page.locator('[data-testid="rubric-item"][data-rubric-id="chat-basics"]')).toHaveAttribute('data-rubric-version', '2');
 });
+
+test('says when a file is an older version, rolls back on request, refuses files over 1 MB, and shows the storage status', async () => {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const file = (name: string, content: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+  const chatItem = page.locator('[data-testid="rubric-item"][data-rubric-id="chat-basics"]');
+
+  await page.getByTestId('rubric-import').setInputFiles(file('chat-v1.json', validRubric));
+  await expect(chatItem).toHaveAttribute('data-rubric-version', '1');
+  await page.getByTestId('rubric-import').setInputFiles(file('chat-v2.json', { ...validRubric, name: 'Chat basics (revised)' }));
+  await expect(chatItem).toHaveAttribute('data-rubric-version', '2');
+
+  await page.getByTestId('rubric-import').setInputFiles(file('chat-v1-again.json', validRubric));
+  await expect(page.getByTestId('import-error')).toHaveText(
+    'This is version 1 of "Chat basics", which is already in the library; the newest is version 2. Nothing was imported.',
+  );
+  await expect(chatItem).toHaveAttribute('data-rubric-version', '2');
+  await page.getByRole('button', { name: 'Make this the newest version' }).click();
+  await expect(chatItem).toHaveAttribute('data-rubric-version', '3');
+  await expect(page.getByRole('status').filter({ hasText: 'is the newest version again, as version 3' })).toBeVisible();
+  await expect(page.getByTestId('import-error')).toHaveCount(0);
+
+  const huge = { ...validRubric, id: 'huge', description: 'x'.repeat(1_200_000) };
+  await page.getByTestId('rubric-import').setInputFiles(file('huge.json', huge));
+  await expect(page.getByTestId('import-error')).toContainText('This file is 1.2 MB; rubric files can be at most 1 MB.');
+  await expect(page.locator('[data-testid="rubric-item"][data-rubric-id="huge"]')).toHaveCount(0);
+
+  await expect(page.getByTestId('storage-status')).toHaveText(/^Storage: (persistent|not persistent|unknown) — /);
+});

@@ -3,7 +3,7 @@
 // around it only runs timers and requests.
 import { NEEDS_PERSON, REFUSALS, type ErrorCode } from '@/lib/messaging/errors';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
-import { answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
+import { answerOf, answersToInput, type AnswerInput, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
 
 export type SaveStatus = 'empty' | 'pending' | 'saving' | 'saved' | 'error';
@@ -83,7 +83,7 @@ export function nextRevision(s: DraftState): number {
 
 function applyChange(fields: DraftFields, change: FieldChange): DraftFields {
   if (change.kind === 'text') return { ...fields, [change.field]: change.text };
-  const prev = fields.answers[change.criterionId] ?? { value: null, comment: '' };
+  const prev = answerOf(fields.answers, change.criterionId) ?? { value: null, comment: '' };
   // A copy without a prototype: criterion ids are data ("__proto__" stays an ordinary key).
   const answers = Object.assign(Object.create(null) as Record<string, AnswerInput>, fields.answers);
   answers[change.criterionId] = { ...prev, ...change.change };

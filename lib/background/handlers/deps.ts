@@ -11,15 +11,25 @@ export interface BackgroundDeps {
   db: QaDatabase;
   tabs: TabStates;
   clock: Clock;
-  /** settles once built-in rubrics are seeded; rubric reads wait for it on first start */
-  ready: Promise<unknown>;
+  /**
+   * settles once built-in rubrics are seeded; rubric reads wait for it on first start. A function
+   * is asked again on every read, so a failed seeding is retried (see `createSeeder`).
+   */
+  ready: Promise<unknown> | (() => Promise<unknown>);
   reloadTab: (tabId: number) => Promise<void>;
   registerDomain: (host: string, helpdesk: HelpdeskName) => Promise<void>;
   unregisterDomain: (host: string) => Promise<void>;
   /** tells open panels to read rubrics and settings again */
   libraryChanged?: () => void;
   now?: () => number;
+  /** asks the browser to keep the extension's storage; called after the first stored review */
+  persistStorage?: () => Promise<boolean>;
+  /** whether the storage is persistent; null when the browser cannot say */
+  storagePersisted?: () => Promise<boolean | null>;
 }
+
+/** Waits for the built-in rubrics (retrying a failed seeding when `ready` is a function). */
+export const whenReady = (deps: Pick<BackgroundDeps, 'ready'>) => (typeof deps.ready === 'function' ? deps.ready() : deps.ready);
 
 /** One feature's share of the protocol: exactly the handlers for the names it lists. */
 export type HandlerSlice<K extends MessageName> = { [P in K]: Handler<P> };

@@ -5,6 +5,7 @@ import type { BackgroundDeps } from './deps';
 import { reviewHandlers } from './reviews';
 import { rubricHandlers } from './rubrics';
 import { settingsHandlers } from './settings';
+import { storageHandlers } from './storage';
 import { tabHandlers } from './tabs';
 
 export type { BackgroundDeps } from './deps';
@@ -16,10 +17,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     reviews: reviewHandlers(deps),
     rubrics: rubricHandlers(deps),
     settings: settingsHandlers(deps),
+    storage: storageHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage } satisfies Handlers;
 }

@@ -3,13 +3,15 @@ import { getRubric } from '../../db/rubrics';
 import { withStorageErrors } from '../../db/errors';
 import { openReview, rubricInUse, saveDraft, submitReview } from '../../db/reviews';
 import { AppError } from '../../messaging/errors';
-import type { BackgroundDeps, HandlerSlice } from './deps';
+import { persistAfterFirstReview } from '../storage-persistence';
+import { whenReady, type BackgroundDeps, type HandlerSlice } from './deps';
 
 export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open' | 'reviews:rubric-in-use' | 'reviews:save-draft' | 'reviews:submit'> {
   const { db, clock } = deps;
+  const reviewStored = persistAfterFirstReview(deps.persistStorage);
 
   const rubricFor = async (ref: { id: string; version: number }) => {
-    await deps.ready;
+    await whenReady(deps);
     const rubric = await getRubric(db, ref.id, ref.version);
     if (!rubric) throw new AppError('rubric-missing', `Rubric "${ref.id}" version ${ref.version} is not in the library.`);
     return rubric;
@@ -20,13 +22,17 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
     'reviews:rubric-in-use': async (slot) => ({ rubricId: await rubricInUse(db, slot) }),
     'reviews:save-draft': async (input) => {
       const rubric = await rubricFor(input.rubric);
-      return withStorageErrors(() => saveDraft(db, rubric, input, clock));
+      const saved = await withStorageErrors(() => saveDraft(db, rubric, input, clock));
+      reviewStored();
+      return saved;
     },
     'reviews:submit': async (input) => {
       const answered = Object.values(input.answers).some((a) => a.value !== null);
       if (!answered) throw new AppError('empty-review', 'Rate at least one criterion before submitting.');
       const rubric = await rubricFor(input.rubric);
-      return withStorageErrors(() => submitReview(db, rubric, input, clock));
+      const submitted = await withStorageErrors(() => submitReview(db, rubric, input, clock));
+      reviewStored();
+      return submitted;
     },
   };
 }

@@ -23,6 +23,15 @@ export const contentCommands = Object.fromEntries(
   CONTENT_COMMANDS.map((name) => [name, { response: ticketReportSchema }]),
 ) as Record<ContentCommand, { response: typeof ticketReportSchema }>;
 
+/**
+ * Background → extension pages, answered by one of them: work only a window can do.
+ * `storage:persist` — Chrome's service worker has no navigator.storage.persist().
+ */
+export const pageCommands = {
+  'storage:persist': { response: z.boolean() },
+} as const;
+export type PageCommand = keyof typeof pageCommands;
+
 /** The event's data when `message` is that event, undefined for anything else. */
 export function readEvent<K extends EventName>(name: K, message: unknown): EventOf<K> | undefined {
   if (!message || typeof message !== 'object' || (message as { type?: unknown }).type !== name) return undefined;

@@ -8,6 +8,7 @@ import type { ErrorCode } from '../errors';
 import { reviewsProtocol } from './reviews';
 import { rubricsProtocol } from './rubrics';
 import { settingsProtocol } from './settings';
+import { storageProtocol } from './storage';
 import { tabsProtocol } from './tabs';
 
 export * from './tabs';
@@ -18,6 +19,7 @@ export const protocol = {
   ...reviewsProtocol,
   ...rubricsProtocol,
   ...settingsProtocol,
+  ...storageProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -4,7 +4,7 @@ import { createHandlers } from '@/lib/background/handlers';
 import { completeWithKnownReviewer } from '@/lib/background/known-reviewer';
 import { TabStates } from '@/lib/background/tab-states';
 import { QaDatabase } from '@/lib/db/schema';
-import { seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { createSeeder, seedBuiltInRubrics } from '@/lib/db/rubrics';
 import type { TabState } from '@/lib/messaging/protocol';
 import { dispatchMessage, type SenderInfo } from '@/lib/messaging/server';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
@@ -138,6 +138,58 @@ describe('handlers', () => {
     const top = first.scale.type === 'binary' ? 1 : Math.max(...first.scale.levels.map((l) => l.value));
     const saved = await handlers['reviews:save-draft'](draft(top), page);
     expect(saved.score).toBe(100);
+  });
+
+  const chatRubric = (title: string) => ({ format: 'qa-rubric/1', id: 'chat-basics', name: 'Chat basics', version: 1, criteria: [{ id: 'greet', title, scale: { type: 'binary' } }] });
+
+  it('refuses a rubric over 1 MB before parsing it', async () => {
+    const huge = { ...chatRubric('Greets'), description: 'x'.repeat(1_400_000) };
+    const reply = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: huge } }, page);
+    expect(reply).toEqual({ ok: false, error: { code: 'rubric-too-large', message: 'This file is 1.4 MB; rubric files can be at most 1 MB.' } });
+    expect(await db.rubrics.where('id').equals('chat-basics').count()).toBe(0);
+  });
+
+  it('explains an older version, and stores it as the newest on rollback', async () => {
+    await handlers['rubrics:import']({ rubric: chatRubric('Greets') }, page);
+    await handlers['rubrics:import']({ rubric: chatRubric('Greets by name') }, page);
+    const reply = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: chatRubric('Greets') } }, page);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'rubric-older-version', message: expect.stringContaining('This is version 1 of "Chat basics"') } });
+    const rolledBack = await dispatchMessage(handlers, { type: 'rubrics:import', data: { rubric: chatRubric('Greets'), rollback: true } }, page);
+    expect(rolledBack).toMatchObject({ ok: true, data: { id: 'chat-basics', version: 3 } });
+  });
+
+  it('reads rubrics once seeding succeeds after a failed first attempt', async () => {
+    const fresh = new QaDatabase(`test-${Math.random()}`);
+    try {
+      vi.spyOn(fresh, 'transaction').mockImplementationOnce((() => Promise.reject(new Error('Database blocked'))) as never);
+      const seeder = createSeeder(fresh, BUILT_IN_RUBRICS, () => '2026-11-25T00:00:00.000Z');
+      seeder.ready().catch(() => undefined); // as the background starts it
+      const retrying = createHandlers({ db: fresh, tabs, ready: seeder.ready, clock: { now: () => 'now', newId: () => 'id' }, reloadTab: async () => undefined, registerDomain, unregisterDomain: async () => undefined });
+      await expect(retrying['rubrics:list']({}, page)).rejects.toThrow(/Database blocked/);
+      expect((await retrying['rubrics:list']({}, page)).map((r) => r.id)).toContain(DEFAULT_RUBRIC_ID);
+    } finally {
+      await fresh.delete();
+    }
+  });
+
+  it('asks for persistent storage once the first review is stored, and only once', async () => {
+    const persistStorage = vi.fn(async () => true);
+    const persisting = createHandlers({ db, tabs, ready: seeded, clock: { now: () => '2026-11-25T12:00:00.000Z', newId: () => 'rev-id' }, reloadTab: async () => undefined, registerDomain, unregisterDomain: async () => undefined, persistStorage });
+    // nothing stored yet: a refused submit asks for nothing
+    await expect(persisting['reviews:submit'](draft(null), page)).rejects.toThrow(/at least one/);
+    expect(persistStorage).not.toHaveBeenCalled();
+    const first = await persisting['reviews:save-draft'](draft(1), page);
+    expect(persistStorage).toHaveBeenCalledTimes(1);
+    await persisting['reviews:save-draft']({ ...draft(2), basedOn: first.updatedAt }, page);
+    await persisting['reviews:submit'](draft(1), page);
+    expect(persistStorage).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports whether storage is persistent, null when the browser cannot say', async () => {
+    expect(await dispatchMessage(handlers, { type: 'storage:status', data: {} }, page)).toEqual({ ok: true, data: { persisted: null } });
+    const told = createHandlers({ db, tabs, ready: seeded, clock: { now: () => 'now', newId: () => 'id' }, reloadTab: async () => undefined, registerDomain, unregisterDomain: async () => undefined, storagePersisted: async () => true });
+    expect(await dispatchMessage(told, { type: 'storage:status', data: {} }, page)).toEqual({ ok: true, data: { persisted: true } });
+    expect(await dispatchMessage(told, { type: 'storage:status', data: {} }, contentScript(4))).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
   it('registers a custom domain after normalizing it, and rejects junk', async () => {

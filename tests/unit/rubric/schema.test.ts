@@ -294,6 +294,54 @@ describe('parseRubric: problems and their paths', () => {
     ]);
   });
 
+  it('requires criterion and section ids to be slugs, naming each offending path', () => {
+    const slugMessage = 'must be a slug of lowercase letters, digits, "-" and "_" that starts with a letter or digit, like "data-protection"';
+    for (const id of ['__proto__', '_private', '-dash', 'Upper', 'with space', 'dotted.id', 'é']) {
+      const input = validInput();
+      criteriaOf(input)[0]!.id = id;
+      (input.sections as Record<string, unknown>[])[1]!.id = id;
+      criteriaOf(input)[1]!.section = id;
+      expect(problemsOf(input)).toEqual([
+        { path: 'sections[1].id', message: `${slugMessage} (got ${JSON.stringify(id)})` },
+        { path: 'criteria[0].id', message: `${slugMessage} (got ${JSON.stringify(id)})` },
+      ]);
+    }
+    const empty = validInput();
+    criteriaOf(empty)[0]!.id = '';
+    expect(problemsOf(empty)).toEqual([{ path: 'criteria[0].id', message: 'must not be empty' }]);
+    const input = validInput();
+    criteriaOf(input)[0]!.id = 'data_protection-2';
+    (input.sections as Record<string, unknown>[])[0]!.id = '1st';
+    criteriaOf(input)[0]!.section = '1st';
+    const rubric = parseRubric(input);
+    expect(rubric.criteria[0]?.id).toBe('data_protection-2');
+    expect(rubric.sections?.[0]?.id).toBe('1st');
+  });
+
+  it('still reads rubrics stored before the slug and size rules, through the schema', () => {
+    const input = validInput();
+    criteriaOf(input)[0]!.id = 'Greeted Customer';
+    expect(rubricSchema.parse(input).criteria[0]?.id).toBe('Greeted Customer');
+    input.criteria = Array.from({ length: 201 }, (_, i) => ({ id: `c${i}`, title: `C${i}`, scale: { type: 'binary' } }));
+    delete input.sections;
+    expect(rubricSchema.parse(input).criteria).toHaveLength(201);
+  });
+
+  it('rejects a JSON file whose criterion is called "__proto__" instead of losing it', () => {
+    const text = JSON.stringify(validInput()).replace('"acknowledge"', '"__proto__"');
+    expect(() => parseRubricJson(text)).toThrow(/criteria\[0\]\.id: must be a slug/);
+  });
+
+  it('accepts 200 criteria and refuses more, saying how many the file has', () => {
+    const input = validInput();
+    const many = (count: number) => Array.from({ length: count }, (_, i) => ({ id: `c${i}`, title: `C${i}`, scale: { type: 'binary' } }));
+    input.criteria = many(200);
+    delete input.sections;
+    expect(parseRubric(input).criteria).toHaveLength(200);
+    input.criteria = many(201);
+    expect(problemsOf(input)).toEqual([{ path: 'criteria', message: 'at most 200 criteria (this file has 201)' }]);
+  });
+
   it('requires weight ≥ 0 and boolean flags', () => {
     const input = validInput();
     Object.assign(criteriaOf(input)[0]!, { weight: -0.5, critical: 'yes', allowNa: 1, target: 'ticket' });

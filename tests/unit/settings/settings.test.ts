@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, applySettingsPatch, migrateSettings } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, applySettingsPatch, migrateSettings, settingsRecordAfterPatch } from '@/lib/settings/settings';
 
 describe('migrateSettings', () => {
   it('returns defaults for nothing or garbage', () => {
@@ -33,5 +33,49 @@ describe('migrateSettings', () => {
 
   it('applies patches', () => {
     expect(applySettingsPatch(DEFAULT_SETTINGS, { defaultRubricId: 'support-default' }).defaultRubricId).toBe('support-default');
+  });
+});
+
+describe('settingsRecordAfterPatch', () => {
+  // A later release adds a top-level setting and a field inside custom domains, same version.
+  const fromLaterRelease = {
+    schemaVersion: 1,
+    reviewerName: 'Ana',
+    customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk', label: 'Acme' }],
+    defaultRubricId: null,
+    knownReviewers: {},
+    sendCheck: 'errors-only',
+  };
+
+  it('keeps fields it does not know, at the top level and inside fields it does not change', () => {
+    const { record, settings } = settingsRecordAfterPatch(fromLaterRelease, { reviewerName: 'Ana Lima' });
+    expect(record).toEqual({ ...fromLaterRelease, reviewerName: 'Ana Lima' });
+    // the typed view stays validated and has only what this release knows
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, reviewerName: 'Ana Lima', customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk' }] });
+    expect(migrateSettings(record)).toEqual(settings);
+  });
+
+  it('does not migrate a newer version down, nor drop its fields', () => {
+    const newer = { ...fromLaterRelease, schemaVersion: 3, theme: { dark: true } };
+    const { record, settings } = settingsRecordAfterPatch(newer, { defaultRubricId: 'support-default' });
+    expect(record).toEqual({ ...newer, defaultRubricId: 'support-default' });
+    expect(settings).toMatchObject({ schemaVersion: 1, reviewerName: 'Ana', defaultRubricId: 'support-default' });
+  });
+
+  it('writes the fields it changes in this release\'s validated shape', () => {
+    const { record } = settingsRecordAfterPatch(fromLaterRelease, { customDomains: [{ host: 'support.acme.com', helpdesk: 'freshdesk' }] });
+    expect(record.customDomains).toEqual([{ host: 'support.acme.com', helpdesk: 'freshdesk' }]);
+    expect(record.sendCheck).toBe('errors-only');
+  });
+
+  it('stores an older record migrated, without its pre-release fields', () => {
+    const { record, settings } = settingsRecordAfterPatch({ reviewer: 'Sam', customHosts: ['a.example.com'] }, { defaultRubricId: 'x' });
+    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {} });
+    expect(settings).toEqual(record);
+  });
+
+  it('starts from the defaults when nothing usable is stored', () => {
+    expect(settingsRecordAfterPatch(undefined, { reviewerName: 'New' }).record).toEqual({ ...DEFAULT_SETTINGS, reviewerName: 'New' });
+    expect(settingsRecordAfterPatch(['not', 'settings'], {}).record).toEqual(DEFAULT_SETTINGS);
   });
 });

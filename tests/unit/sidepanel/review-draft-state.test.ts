@@ -121,6 +121,11 @@ describe('review draft state', () => {
     expect(draftInput(initialDraftState(null), { ticket, reviewer: { id: 'r', name: 'R' }, rubric, kind: 'self' }, { id: 'w', seq: 1 })).toMatchObject({ basedOn: null, kind: 'self' });
   });
 
+  it('does not mistake a built-in property for an answer ("constructor" is a valid criterion id)', () => {
+    const s = run(initialDraftState(null), { type: 'edit', change: { kind: 'answer', criterionId: 'constructor', change: { comment: 'ok' } } });
+    expect(s.fields.answers.constructor).toEqual({ value: null, comment: 'ok' });
+  });
+
   it('keeps "__proto__" as an ordinary criterion id', () => {
     const s = run(initialDraftState(null), { type: 'edit', change: { kind: 'answer', criterionId: '__proto__', change: { value: 1 } } });
     expect(Object.keys(s.fields.answers)).toEqual(['__proto__']);
