@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { httpFailure } from './expect-failure';
 import { fetchFreshdeskTicket } from '@/lib/helpdesk/freshdesk/api';
+import { forgetInstanceCaches } from '@/lib/helpdesk/instance-cache';
 import { fetchZendeskTicket } from '@/lib/helpdesk/zendesk/api';
+
+// Every test is a fresh page: account-level reads cached for one test's instance must not answer another's.
+beforeEach(() => forgetInstanceCaches());
 
 type Routes = Record<string, { status?: number; body: unknown } | ((url: URL) => { status?: number; body: unknown })>;
 

@@ -3,6 +3,7 @@
 // the URLs they live at; deciding when to stop paging is left entirely to the client under test.
 import { readFileSync } from 'node:fs';
 import { fetchFreshdeskTicket, FRESHDESK_PAGE_SIZE } from '@/lib/helpdesk/freshdesk/api';
+import { forgetInstanceCaches } from '@/lib/helpdesk/instance-cache';
 import { fetchZendeskTicket, ZENDESK_PAGE_SIZE } from '@/lib/helpdesk/zendesk/api';
 
 export type Json = Record<string, unknown>;
@@ -91,6 +92,8 @@ export async function fetchZendeskFixture(fixtures: ZendeskFixtures): Promise<Fi
 
   const served = fixtureFetch(routes);
   const progress: number[] = [];
+  // Each fixture load is a fresh page: nothing remembered from another test's instance.
+  forgetInstanceCaches();
   const raw = await fetchZendeskTicket({ origin, ticketId, http: { fetch: served.fetch }, onProgress: (n) => progress.push(n) });
   return { ...served, raw, progress };
 }
@@ -140,6 +143,7 @@ export async function fetchFreshdeskFixture(fixtures: FreshdeskFixtures): Promis
 
   const served = fixtureFetch(routes);
   const progress: number[] = [];
+  forgetInstanceCaches();
   const raw = await fetchFreshdeskTicket({ origin, ticketId, http: { fetch: served.fetch }, onProgress: (n) => progress.push(n) });
   return { ...served, raw, progress };
 }
