@@ -134,6 +134,25 @@ function mediaName(content: Record<string, unknown>): string | null {
   return alt ?? fileNameFromUrl(field(content, 'mediaUrl', 'media_url'));
 }
 
+/** `[image: name]` / `[file: name]` for a Zendesk attachment record; null when inline or unnamed, or already in `named` (which it joins). */
+function attachmentPlaceholder(a: unknown, named: string[]): string | null {
+  if (!isRecord(a) || a.inline === true) return null;
+  const name = str(a.file_name) ?? fileNameFromUrl(a.content_url);
+  if (!name || named.includes(name)) return null;
+  named.push(name);
+  const kind = /^image\//i.test(str(a.content_type) ?? '') ? 'image' : 'file';
+  return `[${kind}: ${label(name)}]`;
+}
+
+/** Placeholders for every (non-inline) attachment, one per line. */
+export function attachmentPlaceholders(attachments: unknown): string {
+  const named: string[] = [];
+  return list(attachments)
+    .map((a) => attachmentPlaceholder(a, named))
+    .filter((x): x is string => x !== null)
+    .join('\n');
+}
+
 interface ReadContent {
   text: string;
   typedText: string;
@@ -148,7 +167,7 @@ interface ReadContent {
  */
 export function readContent(contentValue: unknown, attachments: unknown = []): ReadContent {
   const content = isRecord(contentValue) ? contentValue : {};
-  const type = str(content.type)?.toLowerCase() ?? '';
+  const type = typeof content.type === 'string' ? content.type.trim().toLowerCase() : content.type == null ? '' : '?';
   const typed = str(content.text) ? tidyText(String(content.text)) : '';
   const parts: string[] = [];
   const mediaNames: string[] = [];
@@ -243,12 +262,8 @@ export function readContent(contentValue: unknown, attachments: unknown = []): R
 
   // Files sent alongside a message (`attachments`), unless the content already named them.
   for (const a of list(attachments)) {
-    if (!isRecord(a) || a.inline === true) continue;
-    const name = str(a.file_name) ?? fileNameFromUrl(a.content_url);
-    if (!name || mediaNames.includes(name)) continue;
-    mediaNames.push(name);
-    const kind = /^image\//i.test(str(a.content_type) ?? '') ? 'image' : 'file';
-    parts.push(`[${kind}: ${label(name)}]`);
+    const placeholder = attachmentPlaceholder(a, mediaNames);
+    if (placeholder) parts.push(placeholder);
   }
 
   const result: ReadContent = { text: parts.join('\n'), typedText, mediaNames };

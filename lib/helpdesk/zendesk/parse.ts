@@ -20,7 +20,7 @@ import {
 } from '../parse-error';
 import { htmlToText, plainToText } from '../text';
 import { zendeskChannel } from './channel';
-import { fileNameFromUrl, mergeTranscript, readLogEvents, type CommentEntry, type LogEntry, type LogEvent } from './conversation-log';
+import { attachmentPlaceholders, fileNameFromUrl, mergeTranscript, readLogEvents, type CommentEntry, type LogEntry, type LogEvent } from './conversation-log';
 
 export { zendeskChannel };
 
@@ -210,11 +210,14 @@ function roleOf(
 function commentText(c: z.infer<typeof commentSchema>): string {
   // plain_body/body are plain text (possibly with entities): angle brackets in them are what the
   // person typed and stay. Only html_body is markup to strip.
-  if (c.plain_body) return plainToText(c.plain_body);
-  if (c.body) return plainToText(c.body);
-  if (c.html_body) return htmlToText(c.html_body);
-  if (c.data?.transcription_text) return plainToText(c.data.transcription_text);
-  return '';
+  let text = '';
+  if (c.plain_body) text = plainToText(c.plain_body);
+  else if (c.body) text = plainToText(c.body);
+  else if (c.html_body) text = htmlToText(c.html_body);
+  if (!text && c.data?.transcription_text) text = plainToText(c.data.transcription_text);
+  // A Messaging photo or file arrives as a comment with no words: name what was sent rather than
+  // show an empty message.
+  return text || attachmentPlaceholders(c.attachments);
 }
 
 function attachmentNames(list: readonly unknown[] | null | undefined): string[] {
