@@ -215,9 +215,10 @@ function commentText(c: z.infer<typeof commentSchema>): string {
   else if (c.body) text = plainToText(c.body);
   else if (c.html_body) text = htmlToText(c.html_body);
   if (!text && c.data?.transcription_text) text = plainToText(c.data.transcription_text);
-  // A Messaging photo or file arrives as a comment with no words: name what was sent rather than
-  // show an empty message.
-  return text || attachmentPlaceholders(c.attachments);
+  // What was attached is part of what was said (a receipt, a photo of the damage; a Messaging
+  // photo is a comment with no words at all): named on lines of its own.
+  const files = attachmentPlaceholders(c.attachments);
+  return text && files ? `${text}\n${files}` : text || files;
 }
 
 function attachmentNames(list: readonly unknown[] | null | undefined): string[] {

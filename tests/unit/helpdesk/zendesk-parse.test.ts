@@ -397,6 +397,19 @@ describe('parseZendeskTicket — lenient parsing', () => {
     expect(ticket.messages[4]).not.toHaveProperty('html');
   });
 
+  it('names attachments on lines of their own, leaving out inline images', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal(),
+      comments: [
+        comment({ id: 1, plain_body: 'Receipt attached.', attachments: [{ file_name: 'receipt.pdf', content_type: 'application/pdf', inline: false }, { file_name: 'logo.png', content_type: 'image/png', inline: true }] }),
+        comment({ id: 2, plain_body: '', body: '', html_body: '<div class="zd-comment"></div>', attachments: [{ file_name: 'IMG_1.jpg', content_type: 'image/jpeg' }, null, { id: 3 }] }),
+        comment({ id: 3, attachments: 'junk' }),
+      ],
+    });
+    expect(ticket.messages.map((m) => m.text)).toEqual(['Receipt attached.\n[file: receipt.pdf]', '[image: IMG_1.jpg]', 'hello']);
+  });
+
   it('treats a missing public flag as public and only false as internal', () => {
     const ticket = parseZendeskTicket({
       instance: INSTANCE,
