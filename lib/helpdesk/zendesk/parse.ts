@@ -289,14 +289,27 @@ function logEntries(
   });
 }
 
+/** The contract's concatenated `events`; whole page bodies (`{ events, meta, links }`) are taken too. */
+function logEvents(value: unknown): unknown[] {
+  const pages = Array.isArray(value) ? value : isRecord(value) ? [value] : [];
+  const events: unknown[] = [];
+  for (const item of pages) {
+    if (isRecord(item) && Array.isArray(item.events) && item.type === undefined && item.content === undefined) events.push(...item.events);
+    else events.push(item);
+  }
+  return events;
+}
+
 // --- custom statuses ---------------------------------------------------------------------------
 
 /** The agent label of the ticket's custom status, or null when the list does not have it. */
 function customStatusLabel(statuses: unknown, statusId: string | number | null | undefined): string | null {
   if (statusId == null) return null;
   const wanted = idToString(statusId);
-  const list = Array.isArray(statuses) ? statuses : isRecord(statuses) && Array.isArray(statuses.custom_statuses) ? statuses.custom_statuses : [];
-  for (const s of list) {
+  const list = Array.isArray(statuses) ? statuses : isRecord(statuses) ? (Array.isArray(statuses.custom_statuses) ? statuses.custom_statuses : [statuses]) : [];
+  for (const item of list) {
+    // `GET /api/v2/custom_statuses/{id}` wraps one status as `{ custom_status }`.
+    const s = isRecord(item) && isRecord(item.custom_status) ? item.custom_status : item;
     if (!isRecord(s) || (typeof s.id !== 'number' && typeof s.id !== 'string') || idToString(s.id) !== wanted) continue;
     for (const candidate of [s.agent_label, s.raw_agent_label]) {
       // raw_* may hold a dynamic-content placeholder ({{dc.…}}) rather than words.
@@ -363,7 +376,7 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
     entries.push({ message, authorId, mediaNames: attachmentNames(c.attachments) });
   }
 
-  const log = Array.isArray(input.conversationLog) ? readLogEvents(input.conversationLog) : [];
+  const log = readLogEvents(logEvents(input.conversationLog));
 
   // No comments given (e.g. the comments request failed): the description is still the first
   // message, so show it rather than an empty transcript — unless the conversation log brings the

@@ -798,6 +798,16 @@ describe('parseZendeskTicket — conversation_log shapes', () => {
     expect(withLog([]).messages).toEqual([]);
   });
 
+  it('takes whole page bodies as well as the concatenated events', () => {
+    const pages = [fixture('conversation-log-5210-page-1.json'), fixture('conversation-log-5210-page-2.json')];
+    const events = pages.flatMap((p) => p.events as unknown[]);
+    const base = { instance: INSTANCE, ticket: fixture('ticket-5210-messaging.json'), comments: fixture('comments-5210-messaging.json').comments as unknown[] };
+    const fromEvents = parseZendeskTicket({ ...base, conversationLog: events });
+    expect(parseZendeskTicket({ ...base, conversationLog: pages })).toEqual(fromEvents);
+    expect(parseZendeskTicket({ ...base, conversationLog: pages[0] as unknown as unknown[] }).messages.length).toBeGreaterThan(6);
+    expect(fromEvents.messages).toHaveLength(16);
+  });
+
   it('keeps the description fallback out when the log brings the comments itself', () => {
     const ticket = withLog(
       [logEvent({ type: 'Comment', reference: 'zen:ticket_event:9', content: { type: 'html', body: '<p>Printer on fire</p>' } })],
@@ -817,8 +827,10 @@ describe('parseZendeskTicket — custom statuses', () => {
     expect(parse(minimal({ status: 'pending', custom_status_id: 9100000000002 }), statuses).status).toBe('Waiting on courier');
     expect(parse(minimal({ status: 'pending', custom_status_id: '9100000000002' }), statuses).status).toBe('Waiting on courier');
     expect(parse(minimal({ status: 'open', custom_status_id: 9100000000003 }), statuses).status).toBe('Escalated to billing');
-    // the whole response body is accepted too
+    // the whole response body is accepted too, and single `{ custom_status }` bodies
     expect(parse(minimal({ status: 'pending', custom_status_id: 9100000000002 }), fixture('custom-statuses.json')).status).toBe('Waiting on courier');
+    expect(parse(minimal({ status: 'pending', custom_status_id: 8 }), [{ custom_status: { id: 8, agent_label: 'With supplier' } }]).status).toBe('With supplier');
+    expect(parse(minimal({ status: 'pending', custom_status_id: 8 }), { custom_status: { id: '8', agent_label: 'With supplier' } }).status).toBe('With supplier');
   });
 
   it('falls back to the system status when the label cannot be read', () => {
