@@ -18,11 +18,19 @@ const PARSERS: Record<HelpdeskName, (instance: string, raw: Record<string, unkno
       comments: list(raw.comments),
       users: list(raw.users),
       metrics: raw.metrics ?? undefined,
+      conversationLog: list(raw.conversationLog),
+      customStatuses: list(raw.customStatuses),
     }),
     reviewer: parseZendeskReviewer(raw.me),
   }),
   freshdesk: (instance, raw) => ({
-    ticket: parseFreshdeskTicket({ instance, ticket: raw.ticket, conversations: list(raw.conversations), agents: list(raw.agents) }),
+    ticket: parseFreshdeskTicket({
+      instance,
+      ticket: raw.ticket,
+      conversations: list(raw.conversations),
+      agents: list(raw.agents),
+      ticketFields: list(raw.ticketFields),
+    }),
     reviewer: parseFreshdeskReviewer(raw.me),
   }),
 };

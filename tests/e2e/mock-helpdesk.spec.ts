@@ -167,6 +167,36 @@ test.describe('mock Zendesk', () => {
     expect(mock.requests.some((r) => r.fromAgentApp)).toBe(true);
   });
 
+  test('API: conversation_log pages a Messaging transcript; custom_statuses', async () => {
+    const { page } = await open();
+    const messaging = demoTicket('zendesk', 'messaging');
+    await page.goto(`${ZD}/agent/dashboard`);
+
+    const events: { type: string; reference: string; author: { type: string }; content: { type: string } | null }[] = [];
+    let url: string | null = `/api/v2/tickets/${messaging.id}/conversation_log?page[size]=100`;
+    let pages = 0;
+    while (url) {
+      const r = await get(page, url);
+      expect(r.status).toBe(200);
+      events.push(...r.body.events);
+      pages++;
+      expect(typeof r.body.links.next).toBe('string'); // set on the last page too
+      url = r.body.meta.has_more ? r.body.links.next : null;
+    }
+    expect(pages).toBeGreaterThan(1);
+    const messages = events.filter((e) => e.type === 'Messaging::ConversationMessage');
+    expect(messages.filter((e) => e.author.type === 'bot').length).toBeGreaterThan(2);
+    expect(new Set(messages.map((e) => e.content?.type))).toEqual(new Set(['text', 'form', 'formResponse', 'image', 'file']));
+    // Comments that are not messaging messages (the internal note) come as Comment events.
+    expect(events.filter((e) => e.type === 'Comment').map((e) => e.reference)).toEqual([expect.stringMatching(/^zen:ticket_event:\d+$/)]);
+    expect(events.length).toBe(messaging.transcriptCount);
+
+    const statuses = await get(page, '/api/v2/custom_statuses');
+    const withCustom = await get(page, `/api/v2/tickets/${demoTicket('zendesk', 'internal-notes').id}.json`);
+    const own = statuses.body.custom_statuses.find((c: { id: number }) => c.id === withCustom.body.ticket.custom_status_id);
+    expect(own).toMatchObject({ agent_label: 'Awaiting collection', status_category: 'pending' });
+  });
+
   test('hostile ticket executes nothing in the page', async () => {
     const { page, pageErrors } = await open();
     const hostile = demoTicket('zendesk', 'hostile');

@@ -27,6 +27,8 @@ export interface FreshdeskParseInput {
   conversations: unknown[];
   /** `/api/v2/agents/{id}` bodies (`{ id, contact: { name, email } }`), `{ agent }`-wrapped or flat */
   agents?: unknown[];
+  /** `/api/v2/ticket_fields` (or `{ ticket_fields }`): the status field's choices label codes 6+ */
+  ticketFields?: unknown[];
 }
 
 // --- schemas (built once) ----------------------------------------------------------------------
@@ -96,14 +98,65 @@ function toCode(value: string | number | null | undefined): number | null {
 
 /**
  * Status label. Codes 6+ are account-defined and their labels live only in
- * `/api/v2/ticket_fields`, which we do not read here: they become "Status <n>" for the caller to
- * relabel if it knows better.
+ * `/api/v2/ticket_fields` (see `statusLabels`); without them such a code reads "Status <n>".
  */
-export function freshdeskStatus(status: string | number | null | undefined): string {
+export function freshdeskStatus(status: string | number | null | undefined, labels?: ReadonlyMap<number, string>): string {
   const code = toCode(status);
-  if (code !== null) return STATUS[code] ?? `Status ${code}`;
+  if (code !== null) return labels?.get(code) ?? STATUS[code] ?? `Status ${code}`;
   if (typeof status === 'string' && status.trim() !== '') return status.trim();
   return 'Unknown';
+}
+
+function labelOf(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() || null;
+  // ["Waiting on Customer", "Awaiting your Reply"]: the agent's label, then the customer's.
+  if (Array.isArray(value)) return labelOf(value[0]);
+  if (isRecord(value)) return labelOf(value.label ?? value.value ?? value.name ?? value.agent_label);
+  return null;
+}
+
+function isStatusField(f: Record<string, unknown>): boolean {
+  return f.name === 'status' || f.type === 'default_status';
+}
+
+/**
+ * Agent labels of every status code, from the `status` field of `/api/v2/ticket_fields`. The
+ * documented shape is `choices: { "6": ["Waiting on Customer", "Awaiting your Reply"] }`; also
+ * read: `{ "6": "Waiting on Customer" }`, the inverted `{ "Waiting on Customer": 6 }` used by
+ * other default fields, and a list of choice objects (`[{ id: 6, label | value: "…" }]`, as the
+ * admin endpoints write them).
+ */
+export function statusLabels(ticketFields: unknown): Map<number, string> {
+  const labels = new Map<number, string>();
+  const fields = Array.isArray(ticketFields) ? ticketFields : isRecord(ticketFields) ? (Array.isArray(ticketFields.ticket_fields) ? ticketFields.ticket_fields : [ticketFields]) : [];
+  for (const f of fields) {
+    if (!isRecord(f) || !isStatusField(f)) continue;
+    const { choices } = f;
+    if (Array.isArray(choices)) {
+      for (const choice of choices) {
+        if (!isRecord(choice)) continue;
+        const code = toCode(codeLike(choice.status_id) ?? codeLike(choice.value) ?? codeLike(choice.id));
+        const label = labelOf(choice.label) ?? labelOf(choice.value) ?? labelOf(choice.name);
+        if (code !== null && label && !labels.has(code)) labels.set(code, label);
+      }
+    } else if (isRecord(choices)) {
+      for (const [key, value] of Object.entries(choices)) {
+        const keyCode = toCode(key);
+        if (keyCode !== null) {
+          const label = labelOf(value);
+          if (label && !labels.has(keyCode)) labels.set(keyCode, label);
+        } else {
+          const valueCode = toCode(codeLike(value));
+          if (valueCode !== null && key.trim() && !labels.has(valueCode)) labels.set(valueCode, key.trim());
+        }
+      }
+    }
+  }
+  return labels;
+}
+
+function codeLike(value: unknown): string | number | null {
+  return typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) ? value : null;
 }
 
 const SOURCE: Record<number, Channel> = {
@@ -308,7 +361,7 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
     id,
     url: `https://${instance}/a/tickets/${encodeURIComponent(id)}`,
     subject: t.subject?.trim() || '(no subject)',
-    status: freshdeskStatus(t.status),
+    status: freshdeskStatus(t.status, statusLabels(input.ticketFields)),
     channel: freshdeskChannel(t.source),
     tags: (t.tags ?? []).filter((tag): tag is string => typeof tag === 'string' && tag !== ''),
     requester,

@@ -6,7 +6,7 @@
 // third never breaks loading a ticket.
 
 import { z } from 'zod';
-import type { Channel, Message, Person, Ticket } from '../types';
+import type { Message, Person, Ticket } from '../types';
 import {
   HelpdeskParseError,
   idToString,
@@ -19,6 +19,10 @@ import {
   toIsoTimestamp,
 } from '../parse-error';
 import { htmlToText, plainToText } from '../text';
+import { zendeskChannel } from './channel';
+import { attachmentPlaceholders, fileNameFromUrl, mergeTranscript, readLogEvents, type CommentEntry, type LogEntry, type LogEvent } from './conversation-log';
+
+export { zendeskChannel };
 
 export interface ZendeskParseInput {
   instance: string;
@@ -30,6 +34,13 @@ export interface ZendeskParseInput {
   users?: unknown[];
   /** body of `/api/v2/tickets/{id}/metrics.json` (`{ ticket_metric }`) or the inner object */
   metrics?: unknown;
+  /**
+   * the `events` of every page of `/api/v2/tickets/{id}/conversation_log` (Messaging
+   * transcripts), merged with the comments — see conversation-log.ts
+   */
+  conversationLog?: unknown[];
+  /** the `custom_statuses` of `/api/v2/custom_statuses`: labels for `custom_status_id` */
+  customStatuses?: unknown[];
 }
 
 // --- schemas (built once at module load; parsing a 5 000-comment ticket reuses them) ----------
@@ -51,6 +62,7 @@ const ticketSchema = z.object({
   raw_subject: optionalString,
   description: optionalString,
   status: optionalString,
+  custom_status_id: optionalId,
   tags: z.array(z.unknown()).nullish().catch(null),
   via: z.object({ channel: z.union([z.string(), z.number()]).nullish().catch(null) }).nullish().catch(null),
   requester_id: optionalId,
@@ -78,6 +90,8 @@ const commentSchema = z.object({
   created_at: z.unknown(),
   // VoiceComment: the call transcript lives here, body is often empty.
   data: z.object({ transcription_text: optionalString }).nullish().catch(null),
+  // Only their names are read, to recognise a Messaging image that is also in the conversation log.
+  attachments: z.array(z.unknown()).nullish().catch(null),
 });
 const commentsSchema = z.array(commentSchema);
 
@@ -98,31 +112,6 @@ const metricsSchema = z.object({
 
 type ZendeskUser = z.infer<typeof userSchema>;
 type Minutes = z.infer<typeof minutesSchema>;
-
-// --- channel ----------------------------------------------------------------------------------
-
-const CHANNELS: Record<string, Channel> = {
-  email: 'email', mail: 'email',
-  web: 'web', web_form: 'web', web_widget: 'web', help_center: 'web',
-  chat: 'chat', chat_transcript: 'chat',
-  native_messaging: 'messaging', messaging: 'messaging', whatsapp: 'messaging', line: 'messaging',
-  wechat: 'messaging', telegram: 'messaging', viber: 'messaging', kakao: 'messaging',
-  messagebird_sms: 'messaging', sms: 'messaging', apple_business_chat: 'messaging',
-  google_rcs: 'messaging', google_business_messages: 'messaging', messenger: 'messaging',
-  voice: 'phone', phone: 'phone', phone_call_inbound: 'phone', phone_call_outbound: 'phone',
-  voicemail: 'phone',
-  twitter: 'social', twitter_dm: 'social', twitter_favorite: 'social', facebook: 'social',
-  facebook_post: 'social', facebook_message: 'social', instagram_dm: 'social',
-};
-
-/** `via.channel` → Channel. The API has many undocumented values; unknown ones are 'other'. */
-export function zendeskChannel(channel: unknown): Channel {
-  if (typeof channel !== 'string') return 'other';
-  const key = channel.trim().toLowerCase();
-  // Sunshine Conversations integrations all arrive as sunshine_conversations_<network>.
-  if (key.startsWith('sunshine_conversations')) return 'messaging';
-  return CHANNELS[key] ?? 'other';
-}
 
 // --- people -----------------------------------------------------------------------------------
 
@@ -221,11 +210,113 @@ function roleOf(
 function commentText(c: z.infer<typeof commentSchema>): string {
   // plain_body/body are plain text (possibly with entities): angle brackets in them are what the
   // person typed and stay. Only html_body is markup to strip.
-  if (c.plain_body) return plainToText(c.plain_body);
-  if (c.body) return plainToText(c.body);
-  if (c.html_body) return htmlToText(c.html_body);
-  if (c.data?.transcription_text) return plainToText(c.data.transcription_text);
-  return '';
+  let text = '';
+  if (c.plain_body) text = plainToText(c.plain_body);
+  else if (c.body) text = plainToText(c.body);
+  else if (c.html_body) text = htmlToText(c.html_body);
+  if (!text && c.data?.transcription_text) text = plainToText(c.data.transcription_text);
+  // What was attached is part of what was said (a receipt, a photo of the damage; a Messaging
+  // photo is a comment with no words at all): named on lines of its own.
+  const files = attachmentPlaceholders(c.attachments);
+  return text && files ? `${text}\n${files}` : text || files;
+}
+
+function attachmentNames(list: readonly unknown[] | null | undefined): string[] {
+  const names: string[] = [];
+  for (const a of list ?? []) {
+    if (!isRecord(a)) continue;
+    const name = typeof a.file_name === 'string' && a.file_name.trim() ? a.file_name.trim() : fileNameFromUrl(a.content_url);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+// --- Messaging transcripts ---------------------------------------------------------------------
+
+/**
+ * Who wrote a conversation-log event, and as what.
+ * - `user` → the customer; `agent` → an agent (a Support user we know by id gets their usual name).
+ * - `bot` (Answer Bot, AI agents) → role `agent`, named "<bot name> (bot)": the bot speaks for
+ *   the business in the conversation the reviewer scores, so it stays on the agent side of the
+ *   transcript, and the suffix keeps its turns from being mistaken for the assignee's.
+ * - anything else → `system`.
+ */
+function logAuthor(event: LogEvent, users: Map<string, ZendeskUser>, ids: { requester: string | null; assignee: string | null }): Pick<Message, 'author' | 'role'> {
+  const { type, supportId, suncoId, name } = event.author;
+  if (type === 'bot') {
+    const botName = name ?? 'Bot';
+    return {
+      author: { id: suncoId ? `sunco:${suncoId}` : supportId && supportId !== SYSTEM_AUTHOR_ID ? supportId : 'bot', name: /\(bot\)$/i.test(botName) ? botName : `${botName} (bot)` },
+      role: 'agent',
+    };
+  }
+  const known = supportId && supportId !== SYSTEM_AUTHOR_ID ? supportId : null;
+  const user = known ? users.get(known) : undefined;
+  const id = known ?? (suncoId ? `sunco:${suncoId}` : type === 'system' ? SYSTEM_AUTHOR_ID : 'unknown');
+  const fallbackName = type === 'user' ? 'Customer' : type === 'agent' ? 'Agent' : 'System';
+  const email = user?.email?.trim();
+  const display = user?.name?.trim() || name || email || fallbackName;
+  const author: Person = email ? { id, name: display, email } : { id, name: display };
+  let role: Message['role'];
+  if (user?.role === 'end-user') role = 'customer';
+  else if (user?.role === 'agent' || user?.role === 'admin') role = 'agent';
+  else if (type === 'user') role = 'customer';
+  else if (type === 'agent') role = 'agent';
+  else role = known && known === ids.requester ? 'customer' : 'system';
+  return { author, role };
+}
+
+function logEntries(
+  log: readonly LogEvent[],
+  users: Map<string, ZendeskUser>,
+  ids: { requester: string | null; assignee: string | null },
+  ticketCreatedAt: string,
+): LogEntry[] {
+  let previous = ticketCreatedAt;
+  return log.map((event) => {
+    // An event without a usable time stays after the one before it (readLogEvents kept its place).
+    const createdAt = event.createdAt ?? previous;
+    previous = createdAt;
+    const message: Message = {
+      id: event.id,
+      ...logAuthor(event, users, ids),
+      visibility: event.internal ? 'internal' : 'public',
+      createdAt,
+      text: event.text,
+    };
+    if (event.html !== undefined) message.html = event.html;
+    return { message, event };
+  });
+}
+
+/** The contract's concatenated `events`; whole page bodies (`{ events, meta, links }`) are taken too. */
+function logEvents(value: unknown): unknown[] {
+  const pages = Array.isArray(value) ? value : isRecord(value) ? [value] : [];
+  const events: unknown[] = [];
+  for (const item of pages) {
+    if (isRecord(item) && Array.isArray(item.events) && item.type === undefined && item.content === undefined) events.push(...item.events);
+    else events.push(item);
+  }
+  return events;
+}
+
+// --- custom statuses ---------------------------------------------------------------------------
+
+/** The agent label of the ticket's custom status, or null when the list does not have it. */
+function customStatusLabel(statuses: unknown, statusId: string | number | null | undefined): string | null {
+  if (statusId == null) return null;
+  const wanted = idToString(statusId);
+  const list = Array.isArray(statuses) ? statuses : isRecord(statuses) ? (Array.isArray(statuses.custom_statuses) ? statuses.custom_statuses : [statuses]) : [];
+  for (const item of list) {
+    // `GET /api/v2/custom_statuses/{id}` wraps one status as `{ custom_status }`.
+    const s = isRecord(item) && isRecord(item.custom_status) ? item.custom_status : item;
+    if (!isRecord(s) || (typeof s.id !== 'number' && typeof s.id !== 'string') || idToString(s.id) !== wanted) continue;
+    for (const candidate of [s.agent_label, s.raw_agent_label]) {
+      // raw_* may hold a dynamic-content placeholder ({{dc.…}}) rather than words.
+      if (typeof candidate === 'string' && candidate.trim() && !candidate.includes('{{')) return candidate.trim();
+    }
+  }
+  return null;
 }
 
 export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
@@ -255,7 +346,7 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
 
   // Person objects are shared between messages by the same author: one lookup per author.
   const people = new Map<string, Person>();
-  const messages: Message[] = [];
+  const entries: CommentEntry[] = [];
   const seen = new Set<string>();
   for (const c of comments) {
     const messageId = idToString(c.id);
@@ -282,21 +373,26 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
       text: commentText(c),
     };
     if (c.html_body) message.html = c.html_body;
-    messages.push(message);
+    entries.push({ message, authorId, mediaNames: attachmentNames(c.attachments) });
   }
 
+  const log = readLogEvents(logEvents(input.conversationLog));
+
   // No comments given (e.g. the comments request failed): the description is still the first
-  // message, so show it rather than an empty transcript.
-  if (messages.length === 0 && t.description) {
-    messages.push({
+  // message, so show it rather than an empty transcript — unless the conversation log brings the
+  // comments itself.
+  if (entries.length === 0 && t.description && !log.some((e) => e.commentId !== null)) {
+    entries.push({ authorId: ids.requester, mediaNames: [], message: {
       id: `description-${id}`,
       author: requester,
       role: 'customer',
       visibility: 'public',
       createdAt,
       text: plainToText(t.description),
-    });
+    } });
   }
+
+  const messages = log.length === 0 ? entries.map((e) => e.message) : mergeTranscript(entries, logEntries(log, users, ids, createdAt));
 
   const ticket: Ticket = {
     helpdesk: 'zendesk',
@@ -304,7 +400,7 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
     id,
     url: `https://${instance}/agent/tickets/${encodeURIComponent(id)}`,
     subject: t.subject?.trim() || t.raw_subject?.trim() || '(no subject)',
-    status: t.status?.trim() || 'unknown',
+    status: customStatusLabel(input.customStatuses, t.custom_status_id) ?? (t.status?.trim() || 'unknown'),
     channel: zendeskChannel(t.via?.channel),
     tags: (t.tags ?? []).filter((tag): tag is string => typeof tag === 'string' && tag !== ''),
     requester,

@@ -12,6 +12,7 @@ export {
   makeLargeZendeskTicket,
   type ZendeskComment,
   type ZendeskDataset,
+  type ZendeskLogEvent,
   type ZendeskTicketData,
   type ZendeskUser,
 } from './zendesk-data';
@@ -46,6 +47,7 @@ function zendeskDemo(): DemoHelpdesk {
       kind: t.kind,
       assigneeName: data.users.find((u) => u.id === t.ticket.assignee_id)?.name ?? null,
       messageCount: t.comments.length,
+      transcriptCount: t.comments.length + (t.messagingLog?.length ?? 0),
       internalCount: t.comments.filter((c) => !c.public).length,
     })),
   };
@@ -63,6 +65,7 @@ function freshdeskDemo(): DemoHelpdesk {
       assigneeName: data.agents.find((a) => a.id === t.ticket.responder_id)?.contact.name ?? null,
       // the description counts as a message
       messageCount: 1 + t.conversations.length,
+      transcriptCount: 1 + t.conversations.length,
       internalCount: t.conversations.filter((c) => c.private).length,
     })),
   };

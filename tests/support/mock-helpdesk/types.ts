@@ -58,5 +58,10 @@ export interface DemoTicketInfo {
   assigneeName: string | null;
   /** description included, internal notes included */
   messageCount: number;
+  /**
+   * messages in the extension's transcript: `messageCount` plus the Messaging events that only
+   * the conversation log has (the bot's turns before the hand-off)
+   */
+  transcriptCount: number;
   internalCount: number;
 }

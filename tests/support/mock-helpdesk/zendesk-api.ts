@@ -3,7 +3,9 @@
 import type { MockRequest, MockResponse } from './types';
 import {
   findZendeskTicket,
+  logAuthor,
   type ZendeskComment,
+  type ZendeskLogEvent,
   type ZendeskDataset,
   type ZendeskMinutes,
   type ZendeskStatus,
@@ -40,6 +42,7 @@ export function handleZendeskApi(req: MockRequest, data: ZendeskDataset): MockRe
     return user ? json(200, { user: userJson(user, origin) }) : notFound();
   }
   if (path === '/api/v2/groups') return json(200, { groups: data.groups, next_page: null, previous_page: null, count: data.groups.length });
+  if (path === '/api/v2/custom_statuses') return json(200, { custom_statuses: data.customStatuses });
 
   if (path === '/api/v2/tickets') {
     const sorted = [...data.tickets].sort((a, b) => a.ticket.id - b.ticket.id);
@@ -57,6 +60,10 @@ export function handleZendeskApi(req: MockRequest, data: ZendeskDataset): MockRe
   if ((m = path.match(/^\/api\/v2\/tickets\/(\d+)\/comments$/))) {
     const t = findZendeskTicket(data, m[1] as string);
     return t ? comments(req, data, t, origin) : notFound();
+  }
+  if ((m = path.match(/^\/api\/v2\/tickets\/(\d+)\/conversation_log$/))) {
+    const t = findZendeskTicket(data, m[1] as string);
+    return t ? conversationLog(req, data, t, origin) : notFound();
   }
   if ((m = path.match(/^\/api\/v2\/tickets\/(\d+)\/metrics$/))) {
     const t = findZendeskTicket(data, m[1] as string);
@@ -170,6 +177,79 @@ function decodeCursor(ticketId: number, cursor: string): number | null {
   } catch {
     return null;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Conversation log: the messaging-only events of the ticket plus its comments — a public comment
+// on a messaging channel as the message it copies (a second or so earlier, as Zendesk writes the
+// comment after the message arrives), every other comment as a `Comment` event. Cursor paged.
+
+const MESSAGING_VIA = new Set(['native_messaging', 'whatsapp', 'messenger', 'chat']);
+
+function logEvents(t: ZendeskTicketData, data: ZendeskDataset): ZendeskLogEvent[] {
+  const authorOf = (c: ZendeskComment) => {
+    const user = data.users.find((u) => u.id === c.author_id);
+    return user ? logAuthor(user) : { display_name: 'Zendesk', type: 'system', 'zen:support:user_id': c.author_id };
+  };
+  const fromComments = t.comments.map((c, i): ZendeskLogEvent => {
+    if (c.public && MESSAGING_VIA.has(c.via.channel)) {
+      const file = c.attachments[0];
+      const content: Record<string, unknown> = file
+        ? { type: /^image\//.test(file.content_type) ? 'image' : 'file', mediaUrl: file.content_url, mediaType: file.content_type, mediaSize: file.size, altText: file.file_name, ...(c.body ? { text: c.body } : {}) }
+        : { type: 'text', text: c.body };
+      const at = new Date(Date.parse(c.created_at) - 1000).toISOString().replace('.000Z', 'Z');
+      return {
+        id: `01JDM${c.id.toString(36).toUpperCase().padStart(21, '0')}`,
+        type: 'Messaging::ConversationMessage',
+        reference: `zen:sunco:conversation_message:${c.id.toString(16).padStart(24, '0')}`,
+        created_at: at,
+        received_at: at.replace('Z', '.204Z'),
+        attachments: [],
+        author: authorOf(c),
+        content,
+        metadata: { custom: {}, system: {}, ticket_version: i + 1 },
+      };
+    }
+    return {
+      id: `01JDC${c.id.toString(36).toUpperCase().padStart(21, '0')}`,
+      type: 'Comment',
+      reference: `zen:ticket_event:${c.id}`,
+      created_at: c.created_at,
+      attachments: c.attachments,
+      author: authorOf(c),
+      content: { type: 'html', body: c.html_body },
+      metadata: { custom: c.metadata.custom, public: c.public, system: c.metadata.system, ticket_version: i + 1 },
+    };
+  });
+  return [...(t.messagingLog ?? []), ...fromComments].sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+}
+
+function conversationLog(req: MockRequest, data: ZendeskDataset, t: ZendeskTicketData, origin: string): MockResponse {
+  const s = req.search;
+  const all = logEvents(t, data);
+  const limit = Math.min(MAX_PAGE, t.conversationLogPageSize ?? MAX_PAGE);
+  const asked = Number(s.get('page[size]') ?? MAX_PAGE);
+  if (!Number.isInteger(asked) || asked < 1 || asked > MAX_PAGE) return badPaging(`page[size] must be between 1 and ${MAX_PAGE}`);
+  const size = Math.min(asked, limit);
+  let start = 0;
+  const after = s.get('page[after]');
+  if (after) {
+    const idx = decodeCursor(t.ticket.id, after);
+    if (idx === null) return badPaging('Invalid cursor');
+    start = idx + 1;
+  }
+  const end = Math.min(all.length, start + size);
+  const afterCursor = encodeCursor(t.ticket.id, end - 1);
+  const beforeCursor = encodeCursor(t.ticket.id, start);
+  // Like comments, links.next is there on the last page too: meta.has_more is the stop signal.
+  return json(200, {
+    events: all.slice(start, end),
+    links: {
+      next: withParams(origin, req.path, s, { 'page[after]': afterCursor, 'page[size]': String(size) }, ['page[before]']),
+      prev: start > 0 ? withParams(origin, req.path, s, { 'page[before]': beforeCursor, 'page[size]': String(size) }, ['page[after]']) : null,
+    },
+    meta: { has_more: end < all.length, after_cursor: afterCursor, before_cursor: beforeCursor },
+  });
 }
 
 function comments(req: MockRequest, data: ZendeskDataset, t: ZendeskTicketData, origin: string): MockResponse {
@@ -400,7 +480,15 @@ function updateTicket(req: MockRequest, data: ZendeskDataset, id: string, origin
       via: { channel: 'web', source: { from: {}, to: {}, rel: null } }, metadata: { system: { client: 'Zendesk Agent Workspace' }, custom: {} },
     });
   }
-  if (payload.ticket?.status && STATUS_ORDER.includes(payload.ticket.status)) t.ticket.status = payload.ticket.status;
+  if (payload.ticket?.status && STATUS_ORDER.includes(payload.ticket.status)) {
+    const status = payload.ticket.status;
+    t.ticket.status = status;
+    // As in Zendesk: a new system status brings its category's default custom status.
+    if (t.ticket.custom_status_id != null) {
+      const category = status === 'closed' ? 'solved' : status;
+      t.ticket.custom_status_id = data.customStatuses.find((c) => c.default && c.status_category === category)?.id ?? t.ticket.custom_status_id;
+    }
+  }
   t.ticket.updated_at = now;
   return json(200, { ticket: ticketJson(t.ticket, origin), audit: { id: Date.now(), ticket_id: t.ticket.id, created_at: now, author_id: data.me.id } });
 }

@@ -102,6 +102,40 @@ export interface ZendeskTicket {
   allow_channelback: boolean;
   allow_attachments: boolean;
   from_messaging_channel: boolean;
+  /** set on accounts with custom ticket statuses: the status's id in `GET /api/v2/custom_statuses` */
+  custom_status_id?: number | null;
+}
+
+/** One event of `GET /api/v2/tickets/{id}/conversation_log`, in the API's shape. */
+export interface ZendeskLogEvent {
+  id: string;
+  type: string;
+  reference: string;
+  created_at: string;
+  received_at?: string;
+  attachments: unknown[];
+  author: Record<string, unknown>;
+  content: Record<string, unknown> | null;
+  metadata: Record<string, unknown>;
+  source?: { type: string };
+}
+
+/** A custom ticket status (`GET /api/v2/custom_statuses`). */
+export interface ZendeskCustomStatus {
+  id: number;
+  agent_label: string;
+  raw_agent_label: string;
+  end_user_label: string;
+  raw_end_user_label: string;
+  description: string;
+  raw_description: string;
+  end_user_description: string;
+  raw_end_user_description: string;
+  status_category: 'new' | 'open' | 'pending' | 'hold' | 'solved';
+  active: boolean;
+  default: boolean;
+  created_at: string;
+  updated_at: string;
 }
 
 export interface ZendeskMinutes {
@@ -145,6 +179,14 @@ export interface ZendeskTicketData {
   users?: ZendeskUser[];
   /** the comments endpoint ignores cursor parameters and answers old offset pages */
   offsetPagingOnly?: boolean;
+  /**
+   * Messaging events found only in the conversation log (the bot's turns before the hand-off).
+   * The fake API adds the comments itself: public messaging comments as the messages they copy,
+   * the rest as `Comment` events.
+   */
+  messagingLog?: ZendeskLogEvent[];
+  /** largest conversation_log page the fake serves (default 100), so a short demo log still pages */
+  conversationLogPageSize?: number;
 }
 
 export interface ZendeskView {
@@ -162,6 +204,7 @@ export interface ZendeskDataset {
   groups: ZendeskGroup[];
   views: ZendeskView[];
   tickets: ZendeskTicketData[];
+  customStatuses: ZendeskCustomStatus[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -294,6 +337,8 @@ interface TicketSpec {
   group: number | null;
   tags: string[];
   satisfaction?: ZendeskTicket['satisfaction_rating'];
+  /** a custom status id (see CUSTOM_STATUSES) */
+  customStatus?: number;
   submitter?: ZendeskUser;
   organization?: number | null;
   followers?: ZendeskUser[];
@@ -335,6 +380,7 @@ function buildTicket(spec: TicketSpec, comments: ZendeskComment[]): ZendeskTicke
     allow_channelback: spec.channel === 'native_messaging',
     allow_attachments: true,
     from_messaging_channel: spec.channel === 'native_messaging',
+    ...(spec.customStatus === undefined ? {} : { custom_status_id: spec.customStatus }),
   };
 }
 
@@ -453,15 +499,69 @@ function messaging(): ZendeskTicketData {
     { by: CHLOE, at: '2026-11-23 14:31', text: 'hiya, my order says delivered but there\'s nothing here?? LC-206104' },
     { by: AISHA, at: '2026-11-23 14:33', channel: 'native_messaging', text: 'Hi Chloe, I\'m sorry to hear that! Let me check with the courier for you. Can you confirm the first line of the delivery address?' },
     { by: CHLOE, at: '2026-11-23 14:34', text: 'Flat 3, 14 Albion Road' },
+    { by: CHLOE, at: '2026-11-23 14:35', text: 'this is the confirmation email if it helps', attachments: [{ name: 'order-confirmation-LC-206104.pdf', type: 'application/pdf', size: 88412 }] },
     { by: AISHA, at: '2026-11-23 14:37', channel: 'native_messaging', text: 'Thanks. Evri\'s proof of delivery says it was left in a "safe place: porch" at 13:52 today. Is there a porch or a bin store it might be tucked behind?' },
     { by: CHLOE, at: '2026-11-23 14:38', text: 'no porch lol it\'s a flat. nothing in the bin store either' },
+    { by: CHLOE, at: '2026-11-23 14:39', text: '', attachments: [{ name: 'IMG_2041.jpg', type: 'image/jpeg', size: 1843200 }] },
     { by: AISHA, at: '2026-11-23 14:41', channel: 'native_messaging', text: 'That definitely doesn\'t sound right then. I\'ve opened a missing parcel claim with Evri (ref EV-7731920). They usually come back to us within 48 hours — if it hasn\'t turned up by then, we\'ll send a replacement lamp out straight away.' },
     { by: AISHA, at: '2026-11-23 14:43', internal: true, text: 'Evri claim EV-7731920 raised. GPS on the POD photo is 0.4 miles from the address — probably misdelivered. Alba table lamp is in stock; reship on Wednesday if the claim has not resolved.' },
     { by: CHLOE, at: '2026-11-23 14:44', text: 'ok thank u' },
     { by: CHLOE, at: '2026-11-24 09:12', text: 'update: the neighbour across the road had it!! sorry for the hassle' },
     { by: AISHA, at: '2026-11-24 09:20', channel: 'native_messaging', text: 'Ah, brilliant news — no need to apologise at all! I\'ll close the claim with Evri. Enjoy the lamp, Chloe.' },
     { by: CHLOE, at: '2026-11-24 09:21', text: 'will do, thanks Aisha' },
-  ]);
+  ], { messagingLog: larkBotTurns(CHLOE), conversationLogPageSize: 8 });
+}
+
+// The messaging bot ("Lark") that talks to customers before a ticket exists. Its turns are only in
+// the conversation log: the ticket's comments start at the hand-off to an agent.
+const LARK_SUNCO_ID = '6741c0de5a1b2c3d4e5f0b07';
+
+/** Sunshine Conversations user id of a Support user, as the log names it beside their Support id. */
+function suncoId(u: ZendeskUser): string {
+  return `6741c0de${u.id.toString(16).padStart(16, '0')}`;
+}
+
+export function logAuthor(u: ZendeskUser | 'bot'): Record<string, unknown> {
+  if (u === 'bot') return { avatar_url: 'https://static.zdassets.com/web_widget/latest/default_avatar.png', display_name: 'Lark', type: 'bot', 'zen:sunco:user_id': LARK_SUNCO_ID, 'zen:support:user_id': -1 };
+  return { avatar_url: null, display_name: u.name, type: u.role === 'end-user' ? 'user' : 'agent', 'zen:sunco:user_id': suncoId(u), 'zen:support:user_id': u.id };
+}
+
+function larkBotTurns(customer: ZendeskUser): ZendeskLogEvent[] {
+  const turns: [ZendeskUser | 'bot', string, Record<string, unknown>][] = [
+    ['bot', '14:27:12', { type: 'text', text: 'Hi, I\'m Lark, Larkspur\'s virtual assistant. What can I help you with today?', actions: [
+      { reply: { text: 'Track my order', payload: 'goto_node=track' } }, { reply: { text: 'Returns & refunds', payload: 'goto_node=returns' } }, { reply: { text: 'Talk to a person', payload: 'goto_node=handoff' } },
+    ] }],
+    [customer, '14:27:31', { type: 'text', text: 'Track my order', payload: 'goto_node=track' }],
+    ['bot', '14:27:33', { type: 'form', blockChatInput: true, fields: [
+      { type: 'text', name: 'order_number', label: 'Order number', placeholder: 'LC-…', minSize: 4, maxSize: 12 },
+      { type: 'text', name: 'postcode', label: 'Delivery postcode', placeholder: 'e.g. LS6 2QX', minSize: 5, maxSize: 8 },
+    ] }],
+    [customer, '14:28:40', { type: 'formResponse', quotedMessageId: '6741c0de5a1b2c3d4e5f1003', fields: [
+      { type: 'text', name: 'order_number', label: 'Order number', text: 'LC-206104' },
+      { type: 'text', name: 'postcode', label: 'Delivery postcode', text: 'LS6 2QX' },
+    ], textFallback: 'Order number: LC-206104\nDelivery postcode: LS6 2QX' }],
+    ['bot', '14:28:42', { type: 'text', text: 'Order LC-206104 (Alba table lamp) was delivered today at 13:52 by Evri.', actions: [
+      { reply: { text: 'That\'s not right', payload: 'goto_node=handoff' } }, { reply: { text: 'Thanks!', payload: 'goto_node=end' } },
+    ] }],
+    [customer, '14:29:05', { type: 'text', text: 'That\'s not right', payload: 'goto_node=handoff' }],
+    ['bot', '14:29:07', { type: 'text', text: 'Sorry about that. I\'m passing you to the team now — the usual wait is under 5 minutes.' }],
+  ];
+  return turns.map(([by, time, content], i) => {
+    const at = `2026-11-23T${time}Z`;
+    const event: ZendeskLogEvent = {
+      id: `01JDBT${String(i + 1).padStart(2, '0')}LARK0000000000000`,
+      type: 'Messaging::ConversationMessage',
+      reference: `zen:sunco:conversation_message:6741c0de5a1b2c3d4e5f10${String(i + 1).padStart(2, '0')}`,
+      created_at: at,
+      received_at: at.replace('Z', '.318Z'),
+      attachments: [],
+      author: logAuthor(by),
+      content,
+      metadata: { custom: {}, system: {}, ticket_version: 0 },
+    };
+    if (by === 'bot') event.source = { type: 'zd:answerBot' };
+    return event;
+  });
 }
 
 // A trade customer's whole refurbishment programme on one ticket: 124 comments, so the comments
@@ -546,6 +646,7 @@ function internalNotes(): ZendeskTicketData {
   return define('internal-notes', {
     id: 48236, subject: 'Formal complaint: sofa delivered damaged twice – considering chargeback', channel: 'email', status: 'pending', priority: 'urgent', type: 'incident',
     requester: HELEN, assignee: GARETH, group: ESCALATIONS, tags: ['escalation', 'formal_complaint', 'damaged_item', 'chargeback_risk'], followers: [SIOBHAN],
+    customStatus: AWAITING_COLLECTION,
   }, 38512400000, [
     { by: HELEN, at: '2026-11-16 18:47', text:
       'I am making a formal complaint.\n\nMy Marlow corner sofa (order LC-203311, £1,249) has now been delivered damaged TWICE. The first one had a torn seat cushion and a snapped leg. The replacement arrived on Saturday with a gash down the back panel, which the delivery men pointed out themselves before leaving it in my hallway.\n\nI have taken two days off work for these deliveries. I want a full refund and the sofa collected this week. If I do not hear back by Wednesday I will raise a chargeback with my credit card company and leave reviews accordingly.\n\nHelen Brooks' },
@@ -641,6 +742,27 @@ function webForm(): ZendeskTicketData {
 
 // ---------------------------------------------------------------------------------------------
 
+// Custom ticket statuses: the five defaults every account gets when it turns them on, and one of
+// Larkspur's own (the internal-notes ticket carries it).
+const AWAITING_COLLECTION = 36100000000216;
+
+function customStatus(id: number, category: ZendeskCustomStatus['status_category'], agentLabel: string, endUserLabel: string, isDefault: boolean, description = ''): ZendeskCustomStatus {
+  return {
+    id, agent_label: agentLabel, raw_agent_label: agentLabel, end_user_label: endUserLabel, raw_end_user_label: endUserLabel,
+    description, raw_description: description, end_user_description: '', raw_end_user_description: '',
+    status_category: category, active: true, default: isDefault, created_at: '2024-03-01T09:00:00Z', updated_at: '2025-06-12T10:30:00Z',
+  };
+}
+
+const CUSTOM_STATUSES: ZendeskCustomStatus[] = [
+  customStatus(36100000000211, 'new', 'New', 'Open', true),
+  customStatus(36100000000212, 'open', 'Open', 'Open', true),
+  customStatus(36100000000213, 'pending', 'Pending', 'Awaiting your reply', true),
+  customStatus(36100000000214, 'hold', 'On-hold', 'Open', true),
+  customStatus(36100000000215, 'solved', 'Solved', 'Solved', true),
+  customStatus(AWAITING_COLLECTION, 'pending', 'Awaiting collection', 'Collection booked', false, 'Courier collection booked; waiting for it to happen'),
+];
+
 const VIEWS: ZendeskView[] = [
   { id: 360081946601, title: 'Your unsolved tickets', statuses: ['new', 'open', 'pending', 'hold'], assignee: 'me' },
   { id: 360081946602, title: 'Unassigned tickets', statuses: ['new', 'open'], assignee: 'none' },
@@ -660,6 +782,7 @@ export function createZendeskDemoData(): ZendeskDataset {
     groups: GROUPS.map((g) => ({ ...g })),
     views: VIEWS.map((v) => ({ ...v })),
     tickets: [emailComplaint(), chat(), phone(), messaging(), longThread(), internalNotes(), dataProtection(), hostile(), imported(), webForm()],
+    customStatuses: CUSTOM_STATUSES.map((c) => ({ ...c })),
   };
 }
 

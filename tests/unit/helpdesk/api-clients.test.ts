@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { httpFailure } from './expect-failure';
 import { fetchFreshdeskTicket } from '@/lib/helpdesk/freshdesk/content/api';
+import { forgetInstanceCaches } from '@/lib/content/instance-cache';
+import { parseRawTicket } from '@/lib/helpdesk/parsers';
 import { fetchZendeskTicket } from '@/lib/helpdesk/zendesk/content/api';
+
+// Every test is a fresh page: account-level reads cached for one test's instance must not answer another's.
+beforeEach(() => forgetInstanceCaches());
 
 type Routes = Record<string, { status?: number; body: unknown } | ((url: URL) => { status?: number; body: unknown })>;
 
@@ -159,5 +164,200 @@ describe('fetchFreshdeskTicket errors', () => {
     const { fetch } = fakeFetch({ '/api/v2/tickets/7': { status: 401, body: { code: 'invalid_credentials' } } });
     const err = await httpFailure(fetchFreshdeskTicket({ origin: 'https://acme.freshdesk.com', ticketId: '7', http: { fetch }, onProgress: () => undefined }));
     expect(err.loadError.code).toBe('not-found');
+  });
+});
+
+describe('fetchZendeskTicket — Messaging transcripts and custom statuses', () => {
+  const logUrl = (id: number) => `/api/v2/tickets/${id}/conversation_log?page[size]=100`;
+  const event = (id: string, text: string) => ({ id, type: 'Messaging::ConversationMessage', created_at: '2026-11-01T10:00:00Z', author: { type: 'user' }, content: { type: 'text', text } });
+  const messagingTicket = (id: number, extra: Record<string, unknown> = {}) => ({
+    [`/api/v2/tickets/${id}.json?include=users,groups`]: { body: { ticket: { id, subject: 'Conversation with Ana', created_at: '2026-11-01T09:00:00Z', updated_at: '2026-11-01T09:30:00Z', via: { channel: 'native_messaging' }, ...extra } } },
+    [`/api/v2/tickets/${id}/comments.json?include=users&page[size]=100`]: { body: { comments: [comment(1)], meta: { has_more: false } } },
+  });
+  const load = (fetch: typeof globalThis.fetch, ticketId: string, now?: () => number) =>
+    fetchZendeskTicket({ origin, ticketId, http: { fetch, sleep: async () => undefined, ...(now ? { now } : {}) }, onProgress: () => undefined });
+
+  it('reads every conversation_log page of a messaging ticket, stopping on has_more: false', async () => {
+    const { fetch, asked } = fakeFetch({
+      ...messagingTicket(21),
+      [logUrl(21)]: { body: { events: [event('a', 'hi')], meta: { has_more: true, after_cursor: 'x1' }, links: { next: `${origin}/api/v2/tickets/21/conversation_log?page[after]=x1&page[size]=100` } } },
+      '/api/v2/tickets/21/conversation_log?page[after]=x1&page[size]=100': { body: { events: [event('b', 'there')], meta: { has_more: false, after_cursor: 'x2' }, links: { next: `${origin}/api/v2/tickets/21/conversation_log?page[after]=x2&page[size]=100` } } },
+    });
+    const raw = await load(fetch, '21');
+    expect((raw.conversationLog as { id: string }[]).map((e) => e.id)).toEqual(['a', 'b']);
+    expect(asked.filter((a) => a.includes('conversation_log'))).toHaveLength(2);
+  });
+
+  it('follows the after_cursor when a page has no next link, and never another origin', async () => {
+    const { fetch, asked } = fakeFetch({
+      ...messagingTicket(22),
+      [logUrl(22)]: { body: { events: [event('a', 'hi')], meta: { has_more: true, after_cursor: 'c1' }, links: { next: 'https://evil.example/steal' } } },
+      [`${logUrl(22)}&page[after]=c1`]: { body: { events: [event('b', 'there')], meta: { has_more: false } } },
+    });
+    const raw = await load(fetch, '22');
+    expect((raw.conversationLog as unknown[]).length).toBe(2);
+    expect(asked.every((a) => a.startsWith('/api/v2/'))).toBe(true);
+  });
+
+  it.each([403, 404])('a helpdesk answering %i on conversation_log still shows the comments', async (status) => {
+    const { fetch } = fakeFetch({ ...messagingTicket(23), [logUrl(23)]: { status, body: { error: 'Forbidden' } } });
+    const raw = await load(fetch, '23');
+    expect(raw.conversationLog).toEqual([]);
+    const ticket = parseRawTicket('zendesk', 'acme.zendesk.com', raw).ticket;
+    expect(ticket.messages.map((m) => m.text)).toEqual(['c1']);
+  });
+
+  it('keeps the pages read before a later page fails', async () => {
+    const { fetch } = fakeFetch({
+      ...messagingTicket(24),
+      [logUrl(24)]: { body: { events: [event('a', 'hi')], meta: { has_more: true, after_cursor: 'c1' } } },
+      [`${logUrl(24)}&page[after]=c1`]: { status: 500, body: { error: 'boom' } },
+    });
+    const raw = await load(fetch, '24');
+    expect((raw.conversationLog as unknown[]).length).toBe(1);
+  });
+
+  it('does not ask for a transcript on e-mail tickets', async () => {
+    const { fetch, asked } = fakeFetch(messagingTicket(25, { via: { channel: 'email' } }));
+    const raw = await load(fetch, '25');
+    expect(raw).not.toHaveProperty('conversationLog');
+    expect(asked.some((a) => a.includes('conversation_log'))).toBe(false);
+  });
+
+  it('asks for chat and Sunshine Conversations tickets too', async () => {
+    for (const [id, channel] of [[26, 'chat'], [27, 'sunshine_conversations_facebook_messenger']] as const) {
+      const { fetch, asked } = fakeFetch(messagingTicket(id, { via: { channel } }));
+      await load(fetch, String(id));
+      expect(asked).toContain(logUrl(id));
+    }
+  });
+
+  it('reads custom statuses once per instance, only for tickets that have one, and again after ten minutes', async () => {
+    let clock = 0;
+    const statuses = { custom_statuses: [{ id: 77, agent_label: 'Waiting on courier' }] };
+    const { fetch, asked } = fakeFetch({
+      ...messagingTicket(31, { custom_status_id: 77, via: { channel: 'email' } }),
+      ...messagingTicket(32, { custom_status_id: 77, via: { channel: 'email' } }),
+      ...messagingTicket(33, { via: { channel: 'email' } }),
+      '/api/v2/custom_statuses': { body: statuses },
+    });
+    const first = await load(fetch, '31', () => clock);
+    expect(first.customStatuses).toEqual(statuses.custom_statuses);
+    expect(parseRawTicket('zendesk', 'acme.zendesk.com', first).ticket.status).toBe('Waiting on courier');
+    clock += 9 * 60_000;
+    expect((await load(fetch, '32', () => clock)).customStatuses).toEqual(statuses.custom_statuses);
+    expect(await load(fetch, '33', () => clock)).not.toHaveProperty('customStatuses');
+    expect(asked.filter((a) => a === '/api/v2/custom_statuses')).toHaveLength(1);
+    clock += 2 * 60_000;
+    await load(fetch, '31', () => clock);
+    expect(asked.filter((a) => a === '/api/v2/custom_statuses')).toHaveLength(2);
+  });
+
+  it('a failed custom statuses read leaves the system status and is retried a minute later, not on every ticket', async () => {
+    let clock = 0;
+    const { fetch, asked } = fakeFetch({ ...messagingTicket(34, { custom_status_id: 77, status: 'pending', via: { channel: 'email' } }), '/api/v2/custom_statuses': { status: 403, body: { error: 'Forbidden' } } });
+    const raw = await load(fetch, '34', () => clock);
+    expect(parseRawTicket('zendesk', 'acme.zendesk.com', raw).ticket.status).toBe('pending');
+    await load(fetch, '34', () => clock);
+    expect(asked.filter((a) => a === '/api/v2/custom_statuses')).toHaveLength(1);
+    clock += 61_000;
+    await load(fetch, '34', () => clock);
+    expect(asked.filter((a) => a === '/api/v2/custom_statuses')).toHaveLength(2);
+  });
+});
+
+describe('fetchFreshdeskTicket — agents, bounded and cached per instance', () => {
+  const fdOrigin = 'https://acme.freshdesk.com';
+  const conv = (id: number, user: number) => ({ id, user_id: user, body_text: `m${id}`, private: false, incoming: false, created_at: '2026-11-01T10:00:00Z' });
+  const agent = (id: number) => ({ id, contact: { name: `Agent ${id}`, email: `a${id}@acme.example` } });
+  /** ticket `id` whose conversations are written by `authors` (requester 1) */
+  const ticketRoutes = (id: number, authors: number[], status = 2): Routes => ({
+    [`/api/_/tickets/${id}?include=requester,stats`]: { body: { ticket: { id, subject: 'S', requester_id: 1, status, created_at: '2026-11-01T09:00:00Z', updated_at: '2026-11-01T09:30:00Z' } } },
+    [`/api/_/tickets/${id}/conversations?per_page=100&page=1`]: { body: { conversations: authors.map((a, i) => conv(i + 1, a)) } },
+  });
+  const agentRequests = (asked: string[]) => asked.filter((a) => a.startsWith('/api/v2/agents') && a !== '/api/v2/agents/me');
+  const load = (fetch: typeof globalThis.fetch, ticketId: string, now?: () => number) =>
+    fetchFreshdeskTicket({ origin: fdOrigin, ticketId, http: { fetch, sleep: async () => undefined, ...(now ? { now } : {}) }, onProgress: () => undefined });
+
+  it('reads the agents list once per instance instead of one request per author', async () => {
+    const { fetch, asked } = fakeFetch({
+      ...ticketRoutes(1, [50, 51, 52, 99]),
+      ...ticketRoutes(2, [51, 53]),
+      '/api/v2/agents?per_page=100&page=1': { body: [50, 51, 52, 53].map(agent) },
+    });
+    const first = await load(fetch, '1');
+    expect((first.agents as { id: number }[]).map((a) => a.id)).toEqual([50, 51, 52]);
+    const second = await load(fetch, '2');
+    expect((second.agents as { id: number }[]).map((a) => a.id)).toEqual([51, 53]);
+    // One list page (shorter than a full page: complete), and no look-ups: 99 is not an agent.
+    expect(agentRequests(asked)).toEqual(['/api/v2/agents?per_page=100&page=1']);
+    const ticket = parseRawTicket('freshdesk', 'acme.freshdesk.com', first).ticket;
+    expect(ticket.messages.find((m) => m.author.id === '52')?.author.name).toBe('Agent 52');
+  });
+
+  it('pages the agents list up to its bound, then looks up only the ids it did not have', async () => {
+    const full = (page: number) => Array.from({ length: 100 }, (_, i) => agent(1000 + page * 100 + i));
+    const routes: Routes = { ...ticketRoutes(3, [1100, 1950, 5000, 5001]), '/api/v2/agents/5000': { body: agent(5000) } };
+    for (let page = 1; page <= 10; page++) routes[`/api/v2/agents?per_page=100&page=${page}`] = { body: full(page) };
+    const { fetch, asked } = fakeFetch(routes);
+    const raw = await load(fetch, '3');
+    expect((raw.agents as { id: number }[]).map((a) => a.id)).toEqual([1100, 1950, 5000]);
+    const requests = agentRequests(asked);
+    expect(requests.filter((a) => a.includes('per_page'))).toHaveLength(10);
+    expect(requests.filter((a) => !a.includes('per_page'))).toEqual(['/api/v2/agents/5000', '/api/v2/agents/5001']);
+  });
+
+  it('without the list, looks up at most ten authors per load and remembers the answers', async () => {
+    const authors = Array.from({ length: 15 }, (_, i) => 200 + i);
+    const routes: Routes = { ...ticketRoutes(4, authors), '/api/v2/agents?per_page=100&page=1': { status: 403, body: { code: 'access_denied' } } };
+    for (const id of authors.slice(0, 12)) routes[`/api/v2/agents/${id}`] = { body: agent(id) };
+    const { fetch, asked } = fakeFetch(routes);
+
+    const first = await load(fetch, '4');
+    const lookups = () => agentRequests(asked).filter((a) => !a.includes('per_page'));
+    expect(lookups()).toHaveLength(10);
+    expect((first.agents as unknown[]).length).toBe(10);
+    // The authors past the bound keep a name the parser can give them, never "undefined".
+    const ticket = parseRawTicket('freshdesk', 'acme.freshdesk.com', first).ticket;
+    expect(ticket.messages.find((m) => m.author.id === '214')?.author.name).toBe('User 214');
+
+    // The next load reuses every answer (agent or not) and spends its budget on the rest.
+    const second = await load(fetch, '4');
+    expect(lookups()).toHaveLength(15);
+    expect(new Set(lookups()).size).toBe(15);
+    expect((second.agents as unknown[]).length).toBe(12);
+    // The refused list is not asked for again within a minute.
+    expect(agentRequests(asked).filter((a) => a.includes('per_page'))).toHaveLength(1);
+  });
+
+  it('asks for the agents list again once its ten minutes are over', async () => {
+    let clock = 0;
+    const { fetch, asked } = fakeFetch({ ...ticketRoutes(5, [50]), '/api/v2/agents?per_page=100&page=1': { body: [agent(50)] } });
+    await load(fetch, '5', () => clock);
+    clock += 10 * 60_000 - 1;
+    await load(fetch, '5', () => clock);
+    expect(agentRequests(asked)).toHaveLength(1);
+    clock += 1;
+    await load(fetch, '5', () => clock);
+    expect(agentRequests(asked)).toHaveLength(2);
+  });
+
+  it('reads ticket_fields once per instance, only for account-defined statuses', async () => {
+    const fields = [{ name: 'status', type: 'default_status', choices: { 6: ['Waiting on Customer', 'Awaiting your Reply'] } }, { name: 'agent', choices: { Sam: 50 } }];
+    const { fetch, asked } = fakeFetch({ ...ticketRoutes(6, [], 6), ...ticketRoutes(7, [], 6), ...ticketRoutes(8, [], 4), '/api/v2/ticket_fields': { body: fields } });
+    const first = await load(fetch, '6');
+    expect(first.ticketFields).toEqual([fields[0]]);
+    expect(parseRawTicket('freshdesk', 'acme.freshdesk.com', first).ticket.status).toBe('Waiting on Customer');
+    await load(fetch, '7');
+    await load(fetch, '8');
+    expect(asked.filter((a) => a.includes('ticket_fields'))).toEqual(['/api/v2/ticket_fields']);
+  });
+
+  it('falls back to the agent app\'s private ticket_fields, and to "Status <n>" when neither answers', async () => {
+    const { fetch } = fakeFetch({ ...ticketRoutes(9, [], 7), '/api/_/ticket_fields': { body: { ticket_fields: [{ name: 'status', choices: { 7: ['Waiting on Third Party', 'Being Processed'] } }] } } });
+    expect(parseRawTicket('freshdesk', 'acme.freshdesk.com', await load(fetch, '9')).ticket.status).toBe('Waiting on Third Party');
+    forgetInstanceCaches();
+    const none = fakeFetch(ticketRoutes(10, [], 7));
+    expect(parseRawTicket('freshdesk', 'acme.freshdesk.com', await load(none.fetch, '10')).ticket.status).toBe('Status 7');
   });
 });

@@ -3,6 +3,7 @@
 // the URLs they live at; deciding when to stop paging is left entirely to the client under test.
 import { readFileSync } from 'node:fs';
 import { fetchFreshdeskTicket, FRESHDESK_PAGE_SIZE } from '@/lib/helpdesk/freshdesk/content/api';
+import { forgetInstanceCaches } from '@/lib/content/instance-cache';
 import { fetchZendeskTicket, ZENDESK_PAGE_SIZE } from '@/lib/helpdesk/zendesk/content/api';
 
 export type Json = Record<string, unknown>;
@@ -63,8 +64,28 @@ export interface ZendeskFixtures {
    * last page's link, if any, is deliberately left unserved: following it is a 404.
    */
   commentPages: unknown[];
+  /**
+   * conversation_log pages (Messaging tickets), chained like the comments pages: the first
+   * answers the client's first request, each later one sits at the link of the page before.
+   */
+  conversationLogPages?: unknown[];
+  /** body of `GET /api/v2/custom_statuses` */
+  customStatuses?: unknown;
   metrics?: unknown;
   me?: unknown;
+}
+
+/** Serves `pages` at `first`, then each at the URL its predecessor links to. */
+function chainPages(routes: Record<string, unknown>, first: string, pages: unknown[], what: string): void {
+  let url = first;
+  pages.forEach((page, i) => {
+    if (i > 0) {
+      const link = linkToNextPage(pages[i - 1]);
+      if (link === null) throw new Error(`fixture setup: ${what} page ${i} does not link to page ${i + 1}`);
+      url = link;
+    }
+    routes[url] = page;
+  });
 }
 
 function linkToNextPage(page: unknown): string | null {
@@ -77,20 +98,16 @@ export async function fetchZendeskFixture(fixtures: ZendeskFixtures): Promise<Fi
   const { origin = 'https://acme.zendesk.com', ticketId } = fixtures;
   const api = `/api/v2/tickets/${ticketId}`;
   const routes: Record<string, unknown> = { [`${api}.json?include=users,groups`]: fixtures.ticket };
-  let url = `${api}/comments.json?include=users&page[size]=${ZENDESK_PAGE_SIZE}`;
-  fixtures.commentPages.forEach((page, i) => {
-    if (i > 0) {
-      const link = linkToNextPage(fixtures.commentPages[i - 1]);
-      if (link === null) throw new Error(`fixture setup: comments page ${i} does not link to page ${i + 1}`);
-      url = link;
-    }
-    routes[url] = page;
-  });
+  chainPages(routes, `${api}/comments.json?include=users&page[size]=${ZENDESK_PAGE_SIZE}`, fixtures.commentPages, 'comments');
+  chainPages(routes, `${api}/conversation_log?page[size]=${ZENDESK_PAGE_SIZE}`, fixtures.conversationLogPages ?? [], 'conversation_log');
+  if (fixtures.customStatuses !== undefined) routes['/api/v2/custom_statuses'] = fixtures.customStatuses;
   if (fixtures.metrics !== undefined) routes[`${api}/metrics.json`] = fixtures.metrics;
   if (fixtures.me !== undefined) routes['/api/v2/users/me.json'] = fixtures.me;
 
   const served = fixtureFetch(routes);
   const progress: number[] = [];
+  // Each fixture load is a fresh page: nothing remembered from another test's instance.
+  forgetInstanceCaches();
   const raw = await fetchZendeskTicket({ origin, ticketId, http: { fetch: served.fetch }, onProgress: (n) => progress.push(n) });
   return { ...served, raw, progress };
 }
@@ -107,6 +124,8 @@ export interface FreshdeskFixtures {
    * an id cannot be asked for and are not served (pass them to the parser directly to test junk).
    */
   agents?: unknown[];
+  /** body of `GET /api/v2/ticket_fields` */
+  ticketFields?: unknown;
   me?: unknown;
   /**
    * Which API answers ticket and conversations: the agent app's private `_` (default), or `v2`,
@@ -136,10 +155,12 @@ export async function fetchFreshdeskFixture(fixtures: FreshdeskFixtures): Promis
     const id = agentId(agent);
     if (id !== null) routes[`/api/v2/agents/${id}`] = agent;
   }
+  if (fixtures.ticketFields !== undefined) routes['/api/v2/ticket_fields'] = fixtures.ticketFields;
   if (fixtures.me !== undefined) routes['/api/v2/agents/me'] = fixtures.me;
 
   const served = fixtureFetch(routes);
   const progress: number[] = [];
+  forgetInstanceCaches();
   const raw = await fetchFreshdeskTicket({ origin, ticketId, http: { fetch: served.fetch }, onProgress: (n) => progress.push(n) });
   return { ...served, raw, progress };
 }

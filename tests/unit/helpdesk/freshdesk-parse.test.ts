@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { expectHelpdeskParseError } from './expect-failure';
-import { freshdeskChannel, freshdeskStatus, parseFreshdeskTicket } from '../../../lib/helpdesk/freshdesk/parse';
+import { freshdeskChannel, freshdeskStatus, parseFreshdeskTicket, statusLabels } from '../../../lib/helpdesk/freshdesk/parse';
 import { HelpdeskHttpError } from '../../../lib/helpdesk/errors';
 import { parseRawTicket } from '../../../lib/helpdesk/parsers';
 import type { Ticket } from '../../../lib/helpdesk/types';
@@ -25,12 +25,13 @@ async function wrapped(agents?: unknown[]): Promise<Ticket> {
 }
 
 /** A ticket from the public /api/v2 (unwrapped shapes), the private API having moved. */
-function unwrappedFetch() {
+function unwrappedFetch(ticketFields?: unknown) {
   return fetchFreshdeskFixture({
     ticketId: '10000000000431',
     ticket: fixture('ticket-unwrapped.json'),
     conversationPages: [fixture<unknown[]>('conversations-unwrapped.json')],
     api: 'v2',
+    ticketFields,
   });
 }
 
@@ -488,5 +489,54 @@ describe('parseFreshdeskTicket — large ticket', () => {
     expect(ticket.messages[1]).toMatchObject({ role: 'customer', visibility: 'internal', text: 'Message 0 here\n\nSecond line' });
     expect(ticket.messages[2]).toMatchObject({ role: 'agent', visibility: 'public', author: { name: 'Agent 1' } });
     expect(ticket.messages[5_000]?.createdAt).toBe('2026-01-04T11:19:00.000Z');
+  });
+});
+
+describe('parseFreshdeskTicket — account-defined status labels (ticket_fields)', () => {
+  const fields = fixture<unknown[]>('ticket-fields.json');
+  const parse = (status: unknown, ticketFields?: unknown) =>
+    parseFreshdeskTicket({ instance: INSTANCE, ticket: minimal({ status }), conversations: [], ticketFields } as Input).status;
+
+  it('reads the status field of /api/v2/ticket_fields through the real client', async () => {
+    const { raw, asked } = await unwrappedFetch(fields);
+    expect(parseRawTicket('freshdesk', INSTANCE, raw).ticket.status).toBe('Waiting on Third Party');
+    expect(asked.filter((key) => key === '/api/v2/ticket_fields')).toHaveLength(1);
+    // Only the status field travels to the background: agent and group fields list the whole account.
+    expect(raw.ticketFields).toEqual([expect.objectContaining({ name: 'status' })]);
+  });
+
+  it('does not ask for ticket_fields when the status is one of Freshdesk\'s own', async () => {
+    const { asked } = await wrappedFetch();
+    expect(asked.some((key) => key.includes('ticket_fields'))).toBe(false);
+  });
+
+  it('takes the agent label from the documented choices shape', () => {
+    expect(parse(6, fields)).toBe('Waiting on Customer');
+    expect(parse('7', fields)).toBe('Waiting on Third Party');
+    expect(parse(2, fields)).toBe('Open');
+    expect(parse(6, { ticket_fields: fields })).toBe('Waiting on Customer');
+  });
+
+  it('reads the other shapes choices come in', () => {
+    const statusField = (choices: unknown, extra: Json = {}) => [{ id: 1, name: 'status', type: 'default_status', choices, ...extra }];
+    expect(parse(6, statusField({ 6: 'Waiting on Customer' }))).toBe('Waiting on Customer');
+    expect(parse(6, statusField({ 'Waiting on Customer': 6, Open: 2 }))).toBe('Waiting on Customer');
+    expect(parse(6, statusField([{ id: 6, value: 'Waiting on Customer', label_for_customers: 'Awaiting your Reply' }]))).toBe('Waiting on Customer');
+    expect(parse(6, statusField([{ id: 9912, label: 'Waiting on Customer', value: 6 }]))).toBe('Waiting on Customer');
+    expect(parse(6, statusField([{ id: 9912, label: 'Waiting on Customer', status_id: '6' }]))).toBe('Waiting on Customer');
+    // the field found by type alone, and a lone field object
+    expect(parse(6, [{ name: 'ticket_status', type: 'default_status', choices: { 6: ['On hold'] } }])).toBe('On hold');
+    expect(parse(6, { name: 'status', choices: { 6: ['On hold'] } })).toBe('On hold');
+  });
+
+  it('says "Status <n>" only when no label can be read, and never breaks on junk', () => {
+    expect(parse(6)).toBe('Status 6');
+    expect(parse(9, fields)).toBe('Status 9');
+    expect(parse(6, [{ name: 'priority', choices: { Low: 1, High: 6 } }])).toBe('Status 6');
+    for (const junk of [null, 'x', 42, [null, 'x', []], [{ name: 'status', choices: null }], [{ name: 'status', choices: { 6: [null, 'customer only'], x: {}, 7: [] } }], [{ name: 'status', choices: [null, 3, { id: 'six', label: 'Six' }, { id: 6 }] }]]) {
+      expect(parse(6, junk)).toBe('Status 6');
+    }
+    expect(statusLabels(undefined).size).toBe(0);
+    expect(freshdeskStatus(6, statusLabels(fields))).toBe('Waiting on Customer');
   });
 });

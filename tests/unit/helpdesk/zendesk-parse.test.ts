@@ -396,6 +396,19 @@ describe('parseZendeskTicket — lenient parsing', () => {
     expect(ticket.messages[4]).not.toHaveProperty('html');
   });
 
+  it('names attachments on lines of their own, leaving out inline images', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: minimal(),
+      comments: [
+        comment({ id: 1, plain_body: 'Receipt attached.', attachments: [{ file_name: 'receipt.pdf', content_type: 'application/pdf', inline: false }, { file_name: 'logo.png', content_type: 'image/png', inline: true }] }),
+        comment({ id: 2, plain_body: '', body: '', html_body: '<div class="zd-comment"></div>', attachments: [{ file_name: 'IMG_1.jpg', content_type: 'image/jpeg' }, null, { id: 3 }] }),
+        comment({ id: 3, attachments: 'junk' }),
+      ],
+    });
+    expect(ticket.messages.map((m) => m.text)).toEqual(['Receipt attached.\n[file: receipt.pdf]', '[image: IMG_1.jpg]', 'hello']);
+  });
+
   it('treats a missing public flag as public and only false as internal', () => {
     const ticket = parseZendeskTicket({
       instance: INSTANCE,
@@ -526,5 +539,304 @@ describe('parseZendeskTicket — large ticket', () => {
     expect(ticket.messages[4_999]?.createdAt).toBe('2026-01-04T11:19:00.000Z');
     expect(ticket.messages[0]).toMatchObject({ role: 'customer', visibility: 'internal', text: 'Message 0\u00a0with an entity\n\nand a second paragraph' });
     expect(ticket.messages[1]).toMatchObject({ role: 'agent', visibility: 'public', author: { name: 'User 1' } });
+  });
+});
+
+// --- Messaging transcripts (conversation_log) ----------------------------------------------------
+
+/** The Messaging ticket: comments plus two conversation_log pages and custom statuses, fetched by the real client. */
+async function messaging() {
+  const fetched = await fetchZendeskFixture({
+    ticketId: '5210',
+    ticket: fixture('ticket-5210-messaging.json'),
+    commentPages: [fixture('comments-5210-messaging.json')],
+    conversationLogPages: [fixture('conversation-log-5210-page-1.json'), fixture('conversation-log-5210-page-2.json')],
+    customStatuses: fixture('custom-statuses.json'),
+  });
+  return { ...fetched, ticket: parseRawTicket('zendesk', INSTANCE, fetched.raw).ticket };
+}
+
+const logEvent = (overrides: Json = {}): Json => ({
+  id: '01JLOG',
+  type: 'Messaging::ConversationMessage',
+  created_at: '2026-01-01T00:05:00Z',
+  author: { type: 'user', display_name: 'Ada', 'zen:support:user_id': 5 },
+  content: { type: 'text', text: 'hello' },
+  attachments: [],
+  metadata: {},
+  ...overrides,
+});
+
+function withLog(conversationLog: unknown[], comments: unknown[] = [], ticket: Json = minimal({ requester_id: 5, assignee_id: 6 })): Ticket {
+  return parseZendeskTicket({ instance: INSTANCE, ticket, comments, conversationLog });
+}
+
+describe('parseZendeskTicket — Messaging transcript (conversation_log)', () => {
+  it('pages the log like comments: follows links.next while has_more, stops on has_more: false', async () => {
+    const { asked, raw } = await messaging();
+    const logRequests = asked.filter((key) => key.includes('/conversation_log'));
+    expect(logRequests).toHaveLength(2);
+    expect(logRequests[1]).toContain('page[after]=eyJvIjoiaWQiLCJ2IjoiNyJ9');
+    expect((raw.conversationLog as unknown[]).length).toBe(17);
+  });
+
+  it('merges log and comments oldest first, each message once', async () => {
+    const { ticket } = await messaging();
+    expect(ticket.messages.map((m) => m.text.split('\n')[0])).toEqual([
+      "Hi! I'm the Larkspur assistant. What can I help you with?",
+      'Talk to a human',
+      '[form: Order number, Email]',
+      '[form response]',
+      '[carousel: Where is my parcel? · Returns policy]',
+      'Connecting you to an agent…',
+      'Conversation with Ana Souza',
+      'My parcel never arrived, order 88213',
+      "Hi Ana, I'm Marta. Sorry about that — let me check with the courier.",
+      '[image: doorstep.jpg]',
+      'Courier says it was left with a neighbour at no. 16. Opening a claim anyway.',
+      'here is the receipt',
+      '[location: 14 Albion Road, Leeds LS6 2QX]',
+      "I've opened a claim (CLM-4471). You'll hear from us within 48 hours.",
+      '[sticker]',
+      '<img src=x onerror="window.__pwned=1"> thanks! &amp; bye',
+    ]);
+    // The comments keep their ids (the log's copies were dropped), in the API order.
+    const ids = ticket.messages.map((m) => m.id);
+    expect(ids.filter((id) => /^\d+$/.test(id))).toEqual(['26001', '26015', '26009', '26031', '26022', '26040']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const times = ticket.messages.map((m) => m.createdAt);
+    expect([...times].sort()).toEqual(times);
+  });
+
+  it('maps log authors: user → customer, agent → agent, bot → agent named "(bot)"', async () => {
+    const { ticket } = await messaging();
+    const [greeting, reply] = ticket.messages;
+    expect(greeting).toMatchObject({ role: 'agent', visibility: 'public', author: { name: 'Larkspur Assistant (bot)' } });
+    expect(greeting?.author.id).not.toBe(ticket.assignee?.id);
+    expect(reply).toMatchObject({ role: 'customer', author: { id: '24000000000101', name: 'Ana Souza', email: 'ana.souza@example.com' } });
+    const note = ticket.messages.find((m) => m.id === '26022');
+    expect(note).toMatchObject({ role: 'agent', visibility: 'internal', author: { name: 'Marta Ruiz' } });
+  });
+
+  it('turns non-text content into short placeholders and keeps captions and choices', async () => {
+    const { ticket } = await messaging();
+    const text = (start: string) => ticket.messages.find((m) => m.text.startsWith(start))?.text;
+    expect(text('Hi! I')).toBe("Hi! I'm the Larkspur assistant. What can I help you with?\n[options: Track my order · Talk to a human]");
+    expect(text('[form response]')).toBe('[form response]\nOrder number: 88213\nEmail: ana.souza@example.com');
+    expect(text('here is the receipt')).toBe('here is the receipt\n[file: receipt-88213.pdf]');
+    for (const m of ticket.messages) expect(m.text).not.toMatch(/undefined|null|\[object/);
+  });
+
+  it('keeps hostile text literal and never turns it into markup', async () => {
+    const { ticket } = await messaging();
+    const last = ticket.messages.at(-1);
+    expect(last?.text).toBe('<img src=x onerror="window.__pwned=1"> thanks! &amp; bye');
+    expect(last).not.toHaveProperty('html');
+  });
+
+  it('gives a ticket with custom_status_id its custom status agent label', async () => {
+    const { ticket, asked } = await messaging();
+    expect(ticket.status).toBe('Waiting on courier');
+    expect(asked.filter((key) => key === '/api/v2/custom_statuses')).toHaveLength(1);
+  });
+
+  it('without a log, the same ticket shows its comments only', () => {
+    const ticket = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: fixture('ticket-5210-messaging.json'),
+      comments: fixture('comments-5210-messaging.json').comments as unknown[],
+    });
+    expect(ticket.messages.map((m) => m.id)).toEqual(['26001', '26015', '26009', '26031', '26022', '26040']);
+    // The photo comment has no words: it names the attachment instead of showing nothing.
+    expect(ticket.messages[3]?.text).toBe('[image: doorstep.jpg]');
+    expect(ticket.status).toBe('pending');
+  });
+});
+
+describe('parseZendeskTicket — conversation_log shapes', () => {
+  it('reads the documented example: a bot greeting with a reply button and a private "Conversation with" comment', () => {
+    const ticket = withLog([
+      {
+        attachments: [],
+        author: { avatar_url: 'https://static.zdassets.com/web_widget/latest/default_avatar.png', display_name: 'HelperBot', type: 'bot', 'zen:sunco:user_id': 'b0a1', 'zen:support:user_id': -1 },
+        content: { actions: [{ reply: { payload: 'goto_node=x', text: 'Talk to a human' } }], text: 'Hey! Have a question?', type: 'text' },
+        created_at: '2026-01-01T00:01:00Z',
+        id: '02JSED093DTX4RTDRRJXN2YKB0',
+        metadata: { custom: {}, system: {}, ticket_version: 0 },
+        received_at: '2026-01-01T00:01:00.861Z',
+        reference: 'zen:sunco:conversation_message:6807603a',
+        source: { type: 'zd:answerBot' },
+        type: 'Messaging::ConversationMessage',
+      },
+      {
+        attachments: [],
+        author: { display_name: 'web user', type: 'user', 'zen:support:user_id': 8303911923701 },
+        content: { body: '<div class="zd-comment" dir="auto"><p dir="auto">Conversation with web user</p>\n\n<p dir="auto">URL: None</p></div>', type: 'html' },
+        created_at: '2026-01-01T00:02:00Z',
+        id: '01JSED0VSGBJP9TJ471NTUGYYD',
+        metadata: { custom: {}, public: false, system: {}, ticket_version: 0 },
+        reference: 'zen:ticket_event:8639371328313',
+        type: 'Comment',
+      },
+    ]);
+    expect(ticket.messages).toHaveLength(2);
+    expect(ticket.messages[0]).toMatchObject({ id: '02JSED093DTX4RTDRRJXN2YKB0', role: 'agent', visibility: 'public', author: { name: 'HelperBot (bot)' }, text: 'Hey! Have a question?\n[options: Talk to a human]' });
+    expect(ticket.messages[1]).toMatchObject({ role: 'customer', visibility: 'internal', author: { id: '8303911923701', name: 'web user' }, text: 'Conversation with web user\n\nURL: None' });
+    expect(ticket.messages[1]?.html).toContain('zd-comment');
+  });
+
+  it('drops a Comment event whose reference names a comment already loaded', () => {
+    const ticket = withLog(
+      [logEvent({ id: 'E1', type: 'Comment', reference: 'zen:ticket_event:77', content: { type: 'html', body: '<p>hello</p>' }, metadata: { public: true } })],
+      [{ id: 77, author_id: 5, plain_body: 'hello, edited', public: true, created_at: '2026-01-01T00:05:00Z' }],
+    );
+    expect(ticket.messages.map((m) => m.id)).toEqual(['77']);
+  });
+
+  it('recognises a Messaging message also written as a comment: same author, same text, close in time', () => {
+    const comments = [
+      { id: 1, author_id: 5, plain_body: 'ok', public: true, created_at: '2026-01-01T00:05:02Z' },
+      { id: 2, author_id: 5, plain_body: 'ok', public: true, created_at: '2026-01-01T00:06:01Z' },
+    ];
+    const ticket = withLog(
+      [
+        logEvent({ id: 'A', created_at: '2026-01-01T00:05:00Z', content: { type: 'text', text: 'ok' } }),
+        logEvent({ id: 'B', created_at: '2026-01-01T00:06:00Z', content: { type: 'text', text: ' ok ' } }),
+        // same words, another author: a different message
+        logEvent({ id: 'C', created_at: '2026-01-01T00:06:00Z', author: { type: 'agent', display_name: 'Tom', 'zen:support:user_id': 6 }, content: { type: 'text', text: 'ok' } }),
+        // same author and words, but an hour later: said again
+        logEvent({ id: 'D', created_at: '2026-01-01T01:06:00Z', content: { type: 'text', text: 'ok' } }),
+      ],
+      comments,
+    );
+    expect(ticket.messages.map((m) => m.id)).toEqual(['1', 'C', '2', 'D']);
+    expect(ticket.messages[1]).toMatchObject({ role: 'agent', author: { id: '6', name: 'Tom' } });
+  });
+
+  it('matches by role when the log author has no Support id', () => {
+    const ticket = withLog(
+      [logEvent({ author: { type: 'user', display_name: 'Visitor', 'zen:sunco:user_id': 'abc' } })],
+      [{ id: 1, author_id: 5, plain_body: 'hello', public: true, created_at: '2026-01-01T00:05:30Z' }],
+    );
+    expect(ticket.messages.map((m) => m.id)).toEqual(['1']);
+  });
+
+  it('reads every content type, in camelCase or snake_case, into plain text', () => {
+    const at = (n: number) => `2026-01-01T00:${String(10 + n).padStart(2, '0')}:00Z`;
+    const contents: Json[] = [
+      { type: 'image', mediaUrl: 'https://x.example/media/receipt.png', altText: 'receipt.png', text: 'my receipt' },
+      { type: 'image', media_url: 'https://x.example/a/b/photo%201.jpg' },
+      { type: 'file', mediaUrl: 'https://acme.zendesk.com/attachments/token/T/?name=invoice.pdf' },
+      { type: 'file' },
+      { type: 'location', coordinates: { lat: 51.5, long: -0.12 } },
+      { type: 'location', location: { address: '1 High St' }, text: 'here' },
+      { type: 'form', fields: [{ type: 'select', name: 'topic', label: 'Topic', options: [{ name: 'a', label: 'A' }] }] },
+      { type: 'formResponse', fields: [{ type: 'select', label: 'Topic', select: [{ name: 'a', label: 'Billing' }] }, { type: 'text', name: 'note' }] },
+      { type: 'formResponse', text_fallback: 'Topic: Billing' },
+      { type: 'list', items: [{ title: 'Plan A' }, { description: 'only a description' }, null], actions: [] },
+      { type: 'carousel', items: [] },
+      { type: 'template', template: { name: 'order_update', language: { code: 'en' } } },
+      { type: 'text', text: 'Pick one', actions: [{ type: 'reply', text: 'Yes', payload: 'y' }, { type: 'link', text: 'Help', uri: 'https://x' }, { type: 'postback' }] },
+      { type: 'hologram', text: 'future' },
+      { type: 42 },
+    ];
+    const ticket = withLog(contents.map((content, i) => logEvent({ id: `E${i}`, created_at: at(i), content })));
+    expect(ticket.messages.map((m) => m.text)).toEqual([
+      'my receipt\n[image: receipt.png]',
+      '[image: photo 1.jpg]',
+      '[file: invoice.pdf]',
+      '[file: file]',
+      '[location: 51.5, -0.12]',
+      'here\n[location: 1 High St]',
+      '[form: Topic]',
+      '[form response]\nTopic: Billing\nnote:',
+      '[form response]\nTopic: Billing',
+      '[list: Plan A · only a description]',
+      '[carousel]',
+      '[template: order_update]',
+      'Pick one\n[options: Yes · Help]',
+      'future\n[hologram]',
+      '[message]',
+    ]);
+  });
+
+  it('names files sent as event attachments and skips inline images', () => {
+    const ticket = withLog([
+      logEvent({
+        content: { type: 'text', text: 'see attached' },
+        attachments: [
+          { file_name: 'scan.png', content_type: 'image/png', inline: false },
+          { file_name: 'logo.png', content_type: 'image/png', inline: true },
+          { content_url: 'https://acme.zendesk.com/attachments/token/Z/?name=terms.pdf', content_type: 'application/pdf' },
+        ],
+      }),
+    ]);
+    expect(ticket.messages[0]?.text).toBe('see attached\n[image: scan.png]\n[file: terms.pdf]');
+  });
+
+  it('skips junk and activity events, never crashes, and orders by time whatever the page order', () => {
+    const ticket = withLog([
+      null,
+      'junk',
+      [],
+      { type: 'Messaging::ConversationActivity', id: 'act', created_at: '2026-01-01T00:00:30Z' },
+      logEvent({ id: 'late', created_at: '2026-01-01T00:09:00Z', content: { type: 'text', text: 'second' } }),
+      logEvent({ id: 'early', created_at: '2026-01-01T00:08:00Z', content: { type: 'text', text: 'first' } }),
+      logEvent({ id: 'no-time', created_at: 'yesterday', content: { type: 'text', text: 'after early' } }),
+      logEvent({ id: 'empty', content: { type: 'text', text: '   ' } }),
+      logEvent({ id: 'late', created_at: '2026-01-01T00:09:00Z', content: { type: 'text', text: 'second again' } }),
+      { id: 7, type: null, author: null, content: { text: 'bare' }, created_at: '2026-01-01T00:10:00Z', metadata: null },
+    ]);
+    expect(ticket.messages.map((m) => [m.id, m.text])).toEqual([
+      ['early', 'first'],
+      ['no-time', 'after early'],
+      ['late', 'second'],
+      ['7', 'bare'],
+    ]);
+    expect(ticket.messages[3]).toMatchObject({ role: 'system', author: { name: 'System' } });
+    expect(withLog([]).messages).toEqual([]);
+  });
+
+  it('takes whole page bodies as well as the concatenated events', () => {
+    const pages = [fixture('conversation-log-5210-page-1.json'), fixture('conversation-log-5210-page-2.json')];
+    const events = pages.flatMap((p) => p.events as unknown[]);
+    const base = { instance: INSTANCE, ticket: fixture('ticket-5210-messaging.json'), comments: fixture('comments-5210-messaging.json').comments as unknown[] };
+    const fromEvents = parseZendeskTicket({ ...base, conversationLog: events });
+    expect(parseZendeskTicket({ ...base, conversationLog: pages })).toEqual(fromEvents);
+    expect(parseZendeskTicket({ ...base, conversationLog: pages[0] as unknown as unknown[] }).messages.length).toBeGreaterThan(6);
+    expect(fromEvents.messages).toHaveLength(16);
+  });
+
+  it('keeps the description fallback out when the log brings the comments itself', () => {
+    const ticket = withLog(
+      [logEvent({ type: 'Comment', reference: 'zen:ticket_event:9', content: { type: 'html', body: '<p>Printer on fire</p>' } })],
+      [],
+      minimal({ requester_id: 5, description: 'Printer on fire' }),
+    );
+    expect(ticket.messages).toHaveLength(1);
+    expect(ticket.messages[0]?.id).toBe('01JLOG');
+  });
+});
+
+describe('parseZendeskTicket — custom statuses', () => {
+  const statuses = fixture('custom-statuses.json').custom_statuses as unknown[];
+  const parse = (ticket: Json, customStatuses?: unknown) => parseZendeskTicket({ instance: INSTANCE, ticket, comments: [], customStatuses } as Parameters<typeof parseZendeskTicket>[0]);
+
+  it('labels a ticket with the agent label of its custom status (ids as numbers or strings)', () => {
+    expect(parse(minimal({ status: 'pending', custom_status_id: 9100000000002 }), statuses).status).toBe('Waiting on courier');
+    expect(parse(minimal({ status: 'pending', custom_status_id: '9100000000002' }), statuses).status).toBe('Waiting on courier');
+    expect(parse(minimal({ status: 'open', custom_status_id: 9100000000003 }), statuses).status).toBe('Escalated to billing');
+    // the whole response body is accepted too, and single `{ custom_status }` bodies
+    expect(parse(minimal({ status: 'pending', custom_status_id: 9100000000002 }), fixture('custom-statuses.json')).status).toBe('Waiting on courier');
+    expect(parse(minimal({ status: 'pending', custom_status_id: 8 }), [{ custom_status: { id: 8, agent_label: 'With supplier' } }]).status).toBe('With supplier');
+    expect(parse(minimal({ status: 'pending', custom_status_id: 8 }), { custom_status: { id: '8', agent_label: 'With supplier' } }).status).toBe('With supplier');
+  });
+
+  it('falls back to the system status when the label cannot be read', () => {
+    expect(parse(minimal({ status: 'pending', custom_status_id: 9100000000002 })).status).toBe('pending');
+    expect(parse(minimal({ status: 'pending', custom_status_id: 1 }), statuses).status).toBe('pending');
+    expect(parse(minimal({ status: 'open', custom_status_id: 5 }), [{ id: 5, agent_label: '  ', raw_agent_label: '{{dc.x}}' }, null, 'junk', { id: null }]).status).toBe('open');
+    expect(parse(minimal({ status: 'hold', custom_status_id: 5 }), [{ id: 5, agent_label: null, raw_agent_label: 'On hold (parts)' }]).status).toBe('On hold (parts)');
+    expect(parse(minimal({ status: 'solved', custom_status_id: null }), statuses).status).toBe('solved');
   });
 });

@@ -4,9 +4,14 @@
 import type { FetchContext } from '../../../content/adapter';
 import { HelpdeskHttpError } from '../../errors';
 import { getJson, getOptionalJson, rawId, type HttpOptions } from '../../../content/http';
+import { InstanceCache } from '../../../content/instance-cache';
 
 export const FRESHDESK_PAGE_SIZE = 100;
 const MAX_PAGES = 100;
+/** `/api/v2/agents` pages read per instance: 1 000 agents; a bigger account falls back to look-ups. */
+export const MAX_AGENT_PAGES = 10;
+/** `/api/v2/agents/{id}` look-ups per ticket load, for authors the agents list could not place. */
+export const MAX_AGENT_LOOKUPS = 10;
 
 async function withFallback(primary: string, fallback: string, http: HttpOptions): Promise<unknown> {
   try {
@@ -37,6 +42,99 @@ function ticketOf(body: unknown): Record<string, unknown> | null {
   const inner = (body as { ticket?: unknown } | null)?.ticket ?? body;
   return inner && typeof inner === 'object' ? (inner as Record<string, unknown>) : null;
 }
+
+// --- account-level reads, kept per instance (see instance-cache.ts) ---------------------------
+
+interface AgentDirectory {
+  byId: Map<string, unknown>;
+  /** every page was read: an id missing from it is not an agent (a contact, a CC'd colleague) */
+  complete: boolean;
+}
+
+const agentDirectories = new InstanceCache<AgentDirectory>();
+/** keyed `<origin> <id>`; `{ agent: null }` = the helpdesk says there is no such agent */
+const agentLookups = new InstanceCache<{ agent: unknown }>();
+const ticketFieldsByOrigin = new InstanceCache<unknown[]>();
+
+function listOf(body: unknown, key: string): unknown[] | null {
+  if (Array.isArray(body)) return body;
+  const inner = (body as Record<string, unknown> | null)?.[key];
+  return Array.isArray(inner) ? inner : null;
+}
+
+async function fetchAgentDirectory(origin: string, http: HttpOptions): Promise<AgentDirectory | null> {
+  const byId = new Map<string, unknown>();
+  for (let page = 1; page <= MAX_AGENT_PAGES; page++) {
+    const list = listOf(await getOptionalJson(`${origin}/api/v2/agents?per_page=${FRESHDESK_PAGE_SIZE}&page=${page}`, http), 'agents');
+    // Not allowed for this role, or a page failed: what was read still saves look-ups.
+    if (!list) return page === 1 ? null : { byId, complete: false };
+    for (const agent of list) {
+      const inner = (agent as { agent?: unknown } | null)?.agent ?? agent;
+      const id = rawId((inner as { id?: unknown } | null)?.id);
+      if (id) byId.set(id, agent);
+    }
+    if (list.length < FRESHDESK_PAGE_SIZE) return { byId, complete: true };
+  }
+  return { byId, complete: false };
+}
+
+async function fetchAgent(origin: string, id: string, http: HttpOptions): Promise<{ agent: unknown } | null> {
+  try {
+    return { agent: await getJson(`${origin}/api/v2/agents/${id}`, { ...http, maxAttempts: 2 }) };
+  } catch (err) {
+    if (http.signal?.aborted || !(err instanceof HelpdeskHttpError)) throw err;
+    // 404: a contact, not an agent — worth remembering. Anything else may pass: retried later.
+    return err.loadError.code === 'not-found' ? { agent: null } : null;
+  }
+}
+
+/**
+ * Agent records for the given author ids: from the instance's agents list (read once per
+ * instance), then at most MAX_AGENT_LOOKUPS single look-ups per load for ids the list could not
+ * settle. Authors left unnamed get their From name or "User <id>" from the parser.
+ */
+async function agentsFor(ids: Iterable<string>, origin: string, http: HttpOptions): Promise<unknown[]> {
+  const now = () => (http.now ?? Date.now)();
+  const directory = await agentDirectories.get(origin, now(), () => fetchAgentDirectory(origin, http));
+  const agents: unknown[] = [];
+  let lookups = 0;
+  for (const id of ids) {
+    const listed = directory?.byId.get(id);
+    if (listed) {
+      agents.push(listed);
+      continue;
+    }
+    if (directory?.complete) continue;
+    const key = `${origin} ${id}`;
+    if (agentLookups.peek(key, now()) === undefined) {
+      if (lookups >= MAX_AGENT_LOOKUPS) continue;
+      lookups++;
+    }
+    const found = await agentLookups.get(key, now(), () => fetchAgent(origin, id, http));
+    if (found?.agent) agents.push(found.agent);
+  }
+  return agents;
+}
+
+/** Only the status field is sent on: the agent and group fields list the whole account. */
+function statusFields(fields: unknown[]): unknown[] {
+  return fields.filter((f) => {
+    const { name, type } = (f ?? {}) as { name?: unknown; type?: unknown };
+    return name === 'status' || type === 'default_status';
+  });
+}
+
+async function fetchTicketFields(origin: string, http: HttpOptions): Promise<unknown[] | null> {
+  // The documented endpoint first; the agent app's private twin when /api/v2 refuses the session.
+  for (const url of [`${origin}/api/v2/ticket_fields`, `${origin}/api/_/ticket_fields`]) {
+    const list = listOf(await getOptionalJson(url, http), 'ticket_fields');
+    if (list) return statusFields(list);
+  }
+  return null;
+}
+
+/** Freshdesk's own statuses; any other code is account-defined and needs ticket_fields for its label. */
+const BUILT_IN_STATUSES = new Set(['2', '3', '4', '5']);
 
 export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
   const { origin, ticketId, http } = ctx;
@@ -73,11 +171,13 @@ export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<st
     if (id) authorIds.add(id);
   }
   if (requesterId) authorIds.delete(requesterId);
-  const agents: unknown[] = [];
-  for (const id of authorIds) {
-    // Not an agent (a CC'd contact) or not visible to this role: the parser names them by id.
-    const agent = await getOptionalJson(`${origin}/api/v2/agents/${id}`, http);
-    if (agent) agents.push(agent);
+  const agents = authorIds.size > 0 ? await agentsFor(authorIds, origin, http) : [];
+  const raw: Record<string, unknown> = { ticket, conversations, agents, me };
+
+  const status = rawId(t?.status);
+  if (status !== null && !BUILT_IN_STATUSES.has(status.trim())) {
+    const fields = await ticketFieldsByOrigin.get(origin, (http.now ?? Date.now)(), () => fetchTicketFields(origin, http));
+    if (fields) raw.ticketFields = fields;
   }
-  return { ticket, conversations, agents, me };
+  return raw;
 }

@@ -1,7 +1,9 @@
 // Reads a Zendesk ticket through the agent's own session (same-origin API, cookies included).
 import type { FetchContext } from '../../../content/adapter';
 import { HelpdeskHttpError } from '../../errors';
-import { getJson, getOptionalJson, rawId, sameOriginUrl } from '../../../content/http';
+import { getJson, getOptionalJson, rawId, sameOriginUrl, type HttpOptions } from '../../../content/http';
+import { InstanceCache } from '../../../content/instance-cache';
+import { zendeskChannel } from '../channel';
 
 export const ZENDESK_PAGE_SIZE = 100;
 /** 5 000 comments is Zendesk's own ceiling; stop well past it rather than loop on a bad cursor */
@@ -9,6 +11,8 @@ const MAX_PAGES = 120;
 
 interface CommentsPage {
   comments?: unknown[];
+  /** conversation_log pages carry `events` instead, paged the same way */
+  events?: unknown[];
   users?: unknown[];
   meta?: { has_more?: boolean; after_cursor?: string | null };
   links?: { next?: string | null };
@@ -46,6 +50,39 @@ function unnamedUserIds(ticketBody: unknown, comments: unknown[], users: unknown
   return [...wanted];
 }
 
+/** 100 events a page; a Messaging transcript longer than this many pages is cut, not looped on. */
+const MAX_LOG_PAGES = 60;
+
+/**
+ * The Messaging/chat transcript (bot turns, images, forms…), which the comments API does not
+ * hold. An extra: an account without the endpoint (403/404) or a page that fails keeps what was
+ * read so far, and the comments still make the transcript. No `sort` parameter: the parser orders
+ * events by time, and a value the endpoint rejected would cost the whole transcript.
+ */
+async function fetchConversationLog(api: string, ticketId: string, origin: string, http: HttpOptions): Promise<unknown[]> {
+  const base = `${api}/tickets/${ticketId}/conversation_log?page[size]=${ZENDESK_PAGE_SIZE}`;
+  const events: unknown[] = [];
+  const seen = new Set<string>();
+  let url: string | null = base;
+  for (let page = 0; url && page < MAX_LOG_PAGES; page++) {
+    if (seen.has(url)) break;
+    seen.add(url);
+    const body = (await getOptionalJson(url, http)) as CommentsPage | null;
+    if (!body || typeof body !== 'object' || !Array.isArray(body.events)) break;
+    for (const e of body.events) events.push(e);
+    url = nextCommentsUrl(body, origin, base);
+  }
+  return events;
+}
+
+/** `GET /api/v2/custom_statuses` per instance: every ticket of the account shares these labels. */
+const customStatusesByOrigin = new InstanceCache<unknown[]>();
+
+async function fetchCustomStatuses(api: string, http: HttpOptions): Promise<unknown[] | null> {
+  const body = (await getOptionalJson(`${api}/custom_statuses`, http)) as { custom_statuses?: unknown } | null;
+  return Array.isArray(body?.custom_statuses) ? body.custom_statuses : null;
+}
+
 export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<string, unknown>> {
   const { origin, ticketId, http } = ctx;
   const api = `${origin}/api/v2`;
@@ -81,5 +118,15 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
 
   // Metrics and the reviewer's identity are nice to have: their absence must not block the review.
   const metrics = await getOptionalJson(`${api}/tickets/${ticketId}/metrics.json`, http);
-  return { ticket, comments, users, metrics, me };
+  const raw: Record<string, unknown> = { ticket, comments, users, metrics, me };
+
+  const t = ((ticket as { ticket?: unknown } | null)?.ticket ?? ticket) as { via?: { channel?: unknown } | null; custom_status_id?: unknown } | null;
+  const channel = zendeskChannel(t?.via?.channel);
+  if (channel === 'messaging' || channel === 'chat') raw.conversationLog = await fetchConversationLog(api, ticketId, origin, http);
+  // Only accounts with custom statuses put this id on tickets; the others never pay the request.
+  if (rawId(t?.custom_status_id)) {
+    const statuses = await customStatusesByOrigin.get(origin, (http.now ?? Date.now)(), () => fetchCustomStatuses(api, http));
+    if (statuses) raw.customStatuses = statuses;
+  }
+  return raw;
 }
