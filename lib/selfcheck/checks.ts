@@ -29,6 +29,10 @@ export interface DraftContext {
   isComplaint?: boolean;
 }
 
+// A chat or messaging reply is one turn of a conversation, not a letter: it needs no greeting,
+// name or sign-off each time, and handing the turn back with a question is a fine next step.
+const CONVERSATIONAL: ReadonlySet<Channel> = new Set(['chat', 'messaging']);
+
 /**
  * Checks a reply draft. Returns at most one finding per rule, errors first, in the order
  * placeholder, sensitive-data, greeting, customer-name, apology, next-steps, sign-off.
@@ -40,6 +44,7 @@ export function checkDraft(draft: string, context: DraftContext): DraftFinding[]
   if (draft.trim() === '') return [];
   const findings: DraftFinding[] = [];
   const isEmail = context.channel === 'email';
+  const conversational = CONVERSATIONAL.has(context.channel);
   const addressName = context.customerName ? formOfAddress(context.customerName) : undefined;
 
   const placeholders = findPlaceholders(draft);
@@ -66,11 +71,12 @@ export function checkDraft(draft: string, context: DraftContext): DraftFinding[]
     });
   }
 
-  if (context.customerName && !mentionsCustomer(draft, context.customerName)) {
+  if (context.customerName && !conversational && !mentionsCustomer(draft, context.customerName)) {
     const name = addressName ?? context.customerName;
     findings.push({
       id: 'customer-name',
-      // In chat a name is a nice touch; in an email without it the reply reads like a form letter.
+      // Elsewhere (phone notes, web forms) a name is a nice touch; in an email without it the
+      // reply reads like a form letter.
       severity: isEmail ? 'warning' : 'info',
       message: `Use the customer's name (${name}) so the reply feels personal.`,
     });
@@ -84,7 +90,7 @@ export function checkDraft(draft: string, context: DraftContext): DraftFinding[]
     });
   }
 
-  if (!hasNextSteps(draft)) {
+  if (!hasNextSteps(draft, conversational)) {
     findings.push({
       id: 'next-steps',
       severity: 'warning',
@@ -390,6 +396,17 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   // What the agent has already done: "I've refunded", "we have sent".
   new RegExp(String.raw`\b(?:i|we)\s*(?:'ve|have|has)\s+(?:(?:now|just|already|also)\s+)?(?:\w+ed|${IRREGULAR_DONE})\b`, 'i'),
   /\b(?:i|we)\s+(?:\w+ed|sent|made|set|reset)\s+(?:it|this|that|the|your|a|an)\b/i,
+  // What the agent is doing right now: "I am checking that for you now", "I'm looking into this",
+  // "we're chasing the courier".
+  /\b(?:i|we)\s*(?:'m|am|'re|are)\s+(?:(?:now|just|currently|still|already)\s+)?\w+ing\b/i,
+  // The same in chat shorthand, without the "I": "Checking that for you now!", "Looking into it."
+  /\b(?:checking|looking\s+into|investigating|chasing|sorting)\s+(?:that|this|it|on\s+(?:that|this|it))\b/i,
+  // "Let me look into it", "let me check with the courier", "let us know".
+  /\blet\s+(?:me|us)\s+\w/i,
+  // Asking for a moment while working on it: "bear with me", "give me a moment", "one moment please".
+  /\bbear\s+with\s+(?:me|us)\b/i,
+  /\bgive\s+(?:me|us)\s+(?:a|one|just\s+a)\s+(?:moment|minute|min|sec(?:ond)?|few\s+minutes)\b/i,
+  /\b(?:one|just\s+a)\s+(?:moment|minute|sec(?:ond)?)\b/i,
   // What the customer will see or should do.
   /\byou\s*(?:'ll|will|should)\s+(?:now\s+)?(?:receive|get|see|be|need|find|hear|notice|have)\b/i,
   /\bplease\s+(?:try|click|go|visit|follow|reply|send|check|confirm|let|open|sign|log|restart|update|use|contact|call|keep|allow|make|share|upload|attach|refresh)\b/i,
@@ -409,7 +426,6 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   // rescans a long run of blank lines from each of them (quadratic).
   /(?=(?:update|click|tap|go|visit|open|restart|try|sign|log|reply|download|install|follow|check|select|use|clear|refresh|enter|choose)\s)(?<=^|[.!?]\s+|\n\s*)/i,
   // Inviting the customer to come back.
-  /\blet\s+(?:me|us)\s+know\b/i,
   /\banything\s+else\b/i,
   /\bfeel\s+free\b/i,
   /\b(?:don't|do\s+not)\s+hesitate\b/i,
@@ -420,8 +436,10 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   /\bhope\s+(?:this|that|it)\s+helps\b/i,
 ];
 
-function hasNextSteps(draft: string): boolean {
+function hasNextSteps(draft: string, conversational: boolean): boolean {
   const text = normaliseApostrophes(draft);
+  // In a conversation a question hands the turn to the customer: that is what happens next.
+  if (conversational && text.includes('?')) return true;
   return NEXT_STEP_PATTERNS.some((pattern) => pattern.test(text));
 }
 
