@@ -19,9 +19,13 @@ export function readDraft(composer: HTMLElement): string {
   return (composer.innerText ?? composer.textContent ?? '').replace(/\u00a0/g, ' ').trim();
 }
 
-/** Findings worth a pause before sending: errors and warnings; info never blocks. */
+/**
+ * Findings that may hold a Send: errors only (unfilled placeholders, card numbers, passwords).
+ * A warning is advice the agent can take in the panel; stopping a correct reply for one (a chat
+ * reply "without next steps") teaches agents to click through the prompt, errors included.
+ */
 export function blockingFindings(findings: DraftFinding[]): DraftFinding[] {
-  return findings.filter((f) => f.severity !== 'info');
+  return findings.filter((f) => f.severity === 'error');
 }
 
 const GUARD_CSS = `
