@@ -4,7 +4,7 @@ import { HELPDESK_SITES, normalizeCustomHost } from '@/lib/helpdesk/registry';
 import type { HelpdeskName } from '@/lib/helpdesk/types';
 import { request } from '@/lib/messaging/client';
 import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
-import type { Settings } from '@/lib/settings/settings';
+import type { SendGuardMode, Settings } from '@/lib/settings/settings';
 import { StatusView } from './StatusView';
 
 type ImportResult = { kind: 'ok'; text: string } | { kind: 'error'; title: string; problems: string[] } | null;
@@ -55,6 +55,8 @@ export function OptionsPage() {
     setSettings(next);
     setNameSaved(true);
   };
+
+  const saveSendGuard = async (sendGuard: SendGuardMode) => setSettings(await request('settings:update', { sendGuard }));
 
   const addDomain = () => {
     const normalized = normalizeCustomHost(host);
@@ -133,6 +135,27 @@ export function OptionsPage() {
           </button>
           {nameSaved && <span className="ok-text">Saved</span>}
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="send-guard-heading">
+        <h2 id="send-guard-heading">Check before Send</h2>
+        <p className="muted">
+          When an agent presses Send in the helpdesk, the reply can be checked once more. Advice (greeting, next steps, sign-off) is only ever shown in the
+          panel's <em>Check my reply</em>; it never holds a Send.
+        </p>
+        <fieldset className="plain-fieldset" data-testid="send-guard-mode" aria-labelledby="send-guard-heading">
+          {(
+            [
+              ['errors', 'Stop Send for errors only: unfilled placeholders, card numbers and passwords (recommended)'],
+              ['off', 'Off: never stop Send'],
+            ] as const
+          ).map(([mode, label]) => (
+            <label key={mode} className="row">
+              <input type="radio" name="send-guard" value={mode} checked={settings.sendGuard === mode} onChange={() => void saveSendGuard(mode)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
       </section>
 
       <section className="card" aria-labelledby="domains-heading">

@@ -77,7 +77,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
         throw new HandlerError('forbidden', `A page on ${hostOf(sender.url)} cannot report tickets of ${report.instance}.`);
       }
       const state = await deps.tabs.applyReport(sender.tabId, report);
-      return state.status === 'ready' ? { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer) } : { ok: true };
+      if (state.status !== 'ready') return { ok: true };
+      const { sendGuard } = await readSettings(db);
+      return { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer), sendGuard };
     },
     'draft:report': (draft, sender) => {
       if (sender.tabId === undefined) throw new HandlerError('no-tab', 'Drafts must come from a tab.');

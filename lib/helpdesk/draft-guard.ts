@@ -4,6 +4,7 @@
 // helpdesk's styles cannot leak in.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { checkDraft, type DraftContext, type DraftFinding } from '../selfcheck/checks';
+import type { SendGuardMode } from '../settings/settings';
 import type { HelpdeskContentAdapter } from './adapter';
 
 const REPORT_DELAY_MS = 300;
@@ -13,6 +14,8 @@ export interface DraftGuardDeps {
   currentTicketId: () => string | null;
   draftContext: () => DraftContext | null;
   reportDraft: (ticketId: string, text: string) => void;
+  /** the setting in Options; 'off' never holds a Send */
+  sendGuard?: () => SendGuardMode;
 }
 
 export function readDraft(composer: HTMLElement): string {
@@ -121,6 +124,7 @@ export function runDraftGuard(ctx: ContentScriptContext, adapter: HelpdeskConten
       bypassOnce = false;
       return;
     }
+    if (deps.sendGuard?.() === 'off') return;
     const active = activeComposer();
     const context = deps.draftContext();
     if (!active?.composer || !context) return;

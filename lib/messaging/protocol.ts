@@ -5,7 +5,7 @@ import { z } from '../zod';
 import { channelSchema, helpdeskNameSchema, personSchema, ticketSchema } from '../helpdesk/ticket-schema';
 import { reviewDraftInputSchema, reviewKindSchema, reviewRecordSchema } from '../review/record';
 import { rubricSchema } from '../rubric/schema';
-import { settingsPatchSchema, settingsSchema } from '../settings/settings';
+import { sendGuardModeSchema, settingsPatchSchema, settingsSchema } from '../settings/settings';
 import { LIBRARY_CHANGED, TAB_DRAFT_CHANGED, TAB_STATE_CHANGED } from './names';
 
 const locator = {
@@ -79,7 +79,8 @@ const reviewSlot = z.object({
 });
 
 export const protocol = {
-  'ticket:report': { request: ticketReportSchema, response: z.object({ ok: z.literal(true), draftContext: draftContextSchema.optional() }) },
+  // sendGuard: what the check before Send may do in that page (the setting in Options)
+  'ticket:report': { request: ticketReportSchema, response: z.object({ ok: z.literal(true), draftContext: draftContextSchema.optional(), sendGuard: sendGuardModeSchema.optional() }) },
   'draft:report': { request: draftSchema.omit({ updatedAt: true }), response: ok },
   'tab:get-draft': { request: tabRef, response: draftSchema.nullable() },
   'tab:get-state': { request: tabRef, response: tabStateSchema },
