@@ -436,10 +436,13 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   /\bhope\s+(?:this|that|it)\s+helps\b/i,
 ];
 
+/** A question mark that ends a sentence, not one inside a link ("…/reset?id=4"). */
+const QUESTION = /\?(?=[\s"'”’)]|$)/;
+
 function hasNextSteps(draft: string, conversational: boolean): boolean {
   const text = normaliseApostrophes(draft);
   // In a conversation a question hands the turn to the customer: that is what happens next.
-  if (conversational && text.includes('?')) return true;
+  if (conversational && QUESTION.test(text)) return true;
   return NEXT_STEP_PATTERNS.some((pattern) => pattern.test(text));
 }
 

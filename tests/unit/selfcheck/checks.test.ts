@@ -453,6 +453,9 @@ describe('next-steps', () => {
     expect(findingFor(checkDraft(question, { channel: 'messaging' }), 'next-steps')).toBeUndefined();
     expect(findingFor(checkDraft(question, chat), 'next-steps')).toBeUndefined();
     expect(findingFor(checkDraft(question, { channel: 'email' }), 'next-steps')?.severity).toBe('warning');
+    // a question mark inside a link asks nothing
+    expect(findingFor(checkDraft('Here is the page: https://help.example.com/reset?id=48213', chat), 'next-steps')?.severity).toBe('warning');
+    expect(findingFor(checkDraft('Did that work?', chat), 'next-steps')).toBeUndefined();
   });
 });
 
