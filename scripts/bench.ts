@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseRawTicket } from '../lib/helpdesk/parsers';
+import { checkDraft, type DraftContext } from '../lib/selfcheck/checks';
 import { DEMO, addZendeskTicket, createZendeskDemoData, makeLargeZendeskTicket, routeMockHelpdesks } from '../tests/support/mock-helpdesk';
 import { handleZendeskApi } from '../tests/support/mock-helpdesk/zendesk-api';
 import type { MockRequest } from '../tests/support/mock-helpdesk/types';
@@ -83,6 +84,41 @@ function parseSpeed() {
   line('parse-5000-comments', parseMs, 'ms', parseMs / jsonMs, `JSON.parse of the same ${(text.length / 1e6).toFixed(1)} MB payload`);
 }
 
+/**
+ * A long reply of the usual kind (greeting, facts, numbers, a masked card, a link, a closing) but
+ * with no apology and no next step, so that every rule reads the whole draft: the slowest case.
+ */
+function longDraft(length: number): string {
+  const paragraph = [
+    'Your order #48213 arrived late and the box was damaged.',
+    'The courier scanned the parcel at the depot on 12/03/2026 at 07:40; it left the depot on 13/03/2026.',
+    'The refund of £24.99 went back to the card ending XXXX XXXX XXXX 4242, and the password reset page is https://help.example.com/reset?id=48213.',
+    '',
+  ].join('\n');
+  const closing = '\n\nKind regards,\nSam Lee';
+  let text = 'Hi Sarah,\n\n';
+  while (text.length < length) text += paragraph;
+  return text.slice(0, length - closing.length) + closing;
+}
+
+/** checkDraft runs as the agent types and on Send, so it must stay linear in the draft's length. */
+function draftCheckSpeed() {
+  const context: DraftContext = { channel: 'email', customerName: 'Sarah Jones', agentName: 'Sam Lee', isComplaint: true };
+  const short = longDraft(5_000);
+  const long = longDraft(100_000);
+  // Each sample is the same amount of text, 20 short drafts or one long one, so timer resolution
+  // and pauses weigh the same on both figures.
+  const shortMs = time(21, () => {
+    for (let i = 0; i < 20; i++) checkDraft(short, context);
+  }) / 20;
+  const longMs = time(21, () => checkDraft(long, context));
+  // The panel re-checks on each pause in typing: one 60 Hz frame is the budget that keeps it smooth.
+  line('checkdraft-5000-chars', shortMs, 'ms', shortMs / (1000 / 60), 'one 16.7 ms frame');
+  // Linearity: 20 times the text should take 20 times as long, so a ratio near 1 is linear; the
+  // quadratic patterns this replaced made it several hundred.
+  line('checkdraft-100000-chars', longMs, 'ms', longMs / (20 * shortMs), '20 × the 5 000-character time');
+}
+
 /** Time from a browser-tab switch to the panel showing that tab's ticket, API copies already read. */
 async function panelSwitchTime() {
   process.env.CHROMIUM_PATH ??= findChromium();
@@ -122,4 +158,5 @@ async function panelSwitchTime() {
 ensureBuild();
 contentScriptSize();
 parseSpeed();
+draftCheckSpeed();
 await panelSwitchTime();

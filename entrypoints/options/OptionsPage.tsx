@@ -5,7 +5,7 @@ import type { HelpdeskName } from '@/lib/helpdesk/types';
 import { MessageError, request } from '@/lib/messaging/client';
 import { rubricFileSizeProblem } from '@/lib/rubric/file-size';
 import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
-import type { Settings } from '@/lib/settings/settings';
+import type { SendGuardMode, Settings } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 
@@ -72,6 +72,8 @@ export function OptionsPage() {
     setSettings(next);
     setNameSaved(true);
   };
+
+  const saveSendGuard = async (sendGuard: SendGuardMode) => setSettings(await request('settings:update', { sendGuard }));
 
   const addDomain = () => {
     const normalized = normalizeCustomHost(host);
@@ -168,6 +170,27 @@ export function OptionsPage() {
           </button>
           {nameSaved && <span className="ok-text">Saved</span>}
         </div>
+      </section>
+
+      <section className="card" aria-labelledby="send-guard-heading">
+        <h2 id="send-guard-heading">Check before Send</h2>
+        <p className="muted">
+          When an agent presses Send in the helpdesk, the reply can be checked once more. Advice (greeting, next steps, sign-off) is only ever shown in the
+          panel's <em>Check my reply</em>; it never holds a Send.
+        </p>
+        <fieldset className="plain-fieldset" data-testid="send-guard-mode" aria-labelledby="send-guard-heading">
+          {(
+            [
+              ['errors', 'Stop Send for errors only: unfilled placeholders, card numbers and passwords (recommended)'],
+              ['off', 'Off: never stop Send'],
+            ] as const
+          ).map(([mode, label]) => (
+            <label key={mode} className="row">
+              <input type="radio" name="send-guard" value={mode} checked={settings.sendGuard === mode} onChange={() => void saveSendGuard(mode)} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
       </section>
 
       <section className="card" aria-labelledby="domains-heading">

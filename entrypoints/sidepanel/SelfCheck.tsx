@@ -25,7 +25,7 @@ export function SelfCheck({ tabId, ticket, agent }: { tabId: number | null; tick
           <blockquote className="draft-preview">{text.length > 600 ? `${text.slice(0, 600)}…` : text}</blockquote>
           {findings.length === 0 ? (
             <p className="ok-text" data-testid="draft-ok">
-              No issues found. Greeting, name, next steps and sign-off are all there.
+              {ticket.channel === 'email' ? 'No issues found. Greeting, name, next steps and sign-off are all there.' : 'No issues found.'}
             </p>
           ) : (
             <ul className="findings">

@@ -4,6 +4,7 @@
 // helpdesk's styles cannot leak in.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { checkDraft, type DraftContext, type DraftFinding } from '../selfcheck/checks';
+import type { SendGuardMode } from '../settings/settings';
 import type { HelpdeskContentAdapter } from './adapter';
 
 const REPORT_DELAY_MS = 300;
@@ -13,15 +14,21 @@ export interface DraftGuardDeps {
   currentTicketId: () => string | null;
   draftContext: () => DraftContext | null;
   reportDraft: (ticketId: string, text: string) => void;
+  /** the setting in Options; 'off' never holds a Send */
+  sendGuard?: () => SendGuardMode;
 }
 
 export function readDraft(composer: HTMLElement): string {
   return (composer.innerText ?? composer.textContent ?? '').replace(/\u00a0/g, ' ').trim();
 }
 
-/** Findings worth a pause before sending: errors and warnings; info never blocks. */
+/**
+ * Findings that may hold a Send: errors only (unfilled placeholders, card numbers, passwords).
+ * A warning is advice the agent can take in the panel; stopping a correct reply for one (a chat
+ * reply "without next steps") teaches agents to click through the prompt, errors included.
+ */
 export function blockingFindings(findings: DraftFinding[]): DraftFinding[] {
-  return findings.filter((f) => f.severity !== 'info');
+  return findings.filter((f) => f.severity === 'error');
 }
 
 const GUARD_CSS = `
@@ -117,6 +124,7 @@ export function runDraftGuard(ctx: ContentScriptContext, adapter: HelpdeskConten
       bypassOnce = false;
       return;
     }
+    if (deps.sendGuard?.() === 'off') return;
     const active = activeComposer();
     const context = deps.draftContext();
     if (!active?.composer || !context) return;

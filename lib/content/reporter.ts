@@ -6,6 +6,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { HelpdeskContentAdapter } from './adapter';
 import { readDraft, runDraftGuard } from './draft-guard';
 import type { DraftContext } from '../selfcheck/checks';
+import type { SendGuardMode } from '../settings/settings';
 import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
 import { readContentCommand, TICKET_TAB_PORT } from '../messaging/names';
 import type { TicketReport } from '../messaging/protocol';
@@ -33,8 +34,11 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
   let inFlight: AbortController | null = null;
   let lastReport: TicketReport = { phase: 'idle' };
   let port: ReturnType<typeof browser.runtime.connect> | null = null;
-  /** set once the background has parsed the ticket in front of the agent */
-  let draftContext: { ticketId: string; context: DraftContext } | null = null;
+  /**
+   * set once the background has parsed the ticket in front of the agent; it brings the Send-check
+   * setting along, so a change in Options applies from the next ticket read (or the panel's Reload)
+   */
+  let draftContext: { ticketId: string; context: DraftContext; sendGuard: SendGuardMode } | null = null;
 
   // The open port tells the background when this page goes away, so the panel never shows a
   // ticket from a page that has been left.
@@ -62,7 +66,7 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
     sendMessage('ticket:report', r)
       .then((reply) => {
         if (r.phase !== 'loaded' || r.ticketId !== currentId) return;
-        draftContext = reply.draftContext ? { ticketId: r.ticketId, context: reply.draftContext } : null;
+        draftContext = reply.draftContext ? { ticketId: r.ticketId, context: reply.draftContext, sendGuard: reply.sendGuard ?? 'errors' } : null;
         // A reply may already be half-written (drafts survive in the helpdesk across visits).
         const composer = adapter.composer(document, r.ticketId);
         if (composer) reportDraft(r.ticketId, readDraft(composer));
@@ -161,6 +165,7 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
   runDraftGuard(ctx, adapter, {
     currentTicketId: () => currentId ?? null,
     draftContext: () => (draftContext && draftContext.ticketId === currentId ? draftContext.context : null),
+    sendGuard: () => draftContext?.sendGuard ?? 'errors',
     reportDraft,
   });
 

@@ -29,15 +29,22 @@ export interface DraftContext {
   isComplaint?: boolean;
 }
 
+// A chat or messaging reply is one turn of a conversation, not a letter: it needs no greeting,
+// name or sign-off each time, and handing the turn back with a question is a fine next step.
+const CONVERSATIONAL: ReadonlySet<Channel> = new Set(['chat', 'messaging']);
+
 /**
  * Checks a reply draft. Returns at most one finding per rule, errors first, in the order
  * placeholder, sensitive-data, greeting, customer-name, apology, next-steps, sign-off.
  * An empty draft yields no findings: there is nothing to judge yet.
+ * Runs in time linear in the draft's length (every pattern is written so that no run of
+ * characters is rescanned from each of its positions): it runs as the agent types and on Send.
  */
 export function checkDraft(draft: string, context: DraftContext): DraftFinding[] {
   if (draft.trim() === '') return [];
   const findings: DraftFinding[] = [];
   const isEmail = context.channel === 'email';
+  const conversational = CONVERSATIONAL.has(context.channel);
   const addressName = context.customerName ? formOfAddress(context.customerName) : undefined;
 
   const placeholders = findPlaceholders(draft);
@@ -64,11 +71,12 @@ export function checkDraft(draft: string, context: DraftContext): DraftFinding[]
     });
   }
 
-  if (context.customerName && !mentionsCustomer(draft, context.customerName)) {
+  if (context.customerName && !conversational && !mentionsCustomer(draft, context.customerName)) {
     const name = addressName ?? context.customerName;
     findings.push({
       id: 'customer-name',
-      // In chat a name is a nice touch; in an email without it the reply reads like a form letter.
+      // Elsewhere (phone notes, web forms) a name is a nice touch; in an email without it the
+      // reply reads like a form letter.
       severity: isEmail ? 'warning' : 'info',
       message: `Use the customer's name (${name}) so the reply feels personal.`,
     });
@@ -82,7 +90,7 @@ export function checkDraft(draft: string, context: DraftContext): DraftFinding[]
     });
   }
 
-  if (!hasNextSteps(draft)) {
+  if (!hasNextSteps(draft, conversational)) {
     findings.push({
       id: 'next-steps',
       severity: 'warning',
@@ -111,7 +119,8 @@ const PLACEHOLDER_PATTERNS: readonly RegExp[] = [
   // characters, so list markers such as [A] stay quiet; not a Markdown link text `[SALE](…)`.
   /\[[A-Z][A-Z0-9 _./#&'-]*[A-Z0-9#]\](?!\()/g,
   // Mixed-case template brackets: [insert date], [Customer Name], [your name], [order number].
-  /\[\s*(?:insert|enter|add|type|put)\b[^\]\n]*\]/gi,
+  // No "[" inside, or "[add [add [add …" would scan to the end of the line from every bracket.
+  /\[\s*(?:insert|enter|add|type|put)\b[^[\]\n]*\]/gi,
   /\[\s*(?:(?:customer|client|agent|your|their|first|last|full|company|product|order|ticket|case|account|tracking|reference)\s+){0,2}(?:name|number|no\.?|date|time|link|url|e-?mail(?: address)?|address|amount|id|ref|reference)\s*\](?!\()/gi,
   // Angle-bracket placeholders: <insert name>, <NAME>, <ORDER NUMBER>.
   /<\s*(?:insert|enter|add)\b[^<>\n]*>/gi,
@@ -128,14 +137,16 @@ const MASKED_CARD = /\b(?:[X*]{4}[ -]?){3}\d{4}\b/g;
 export function findPlaceholders(draft: string): string[] {
   const text = draft.replace(MASKED_CARD, ' ');
   const found: { index: number; token: string }[] = [];
-  const covered: [number, number][] = [];
+  // One placeholder may match several patterns ([ORDER NUMBER] is caps and an order number): the
+  // first pattern claims its characters. A per-character map keeps this linear however many
+  // placeholders a draft holds (a list of claimed ranges made it quadratic).
+  const covered = new Uint8Array(text.length);
   for (const pattern of PLACEHOLDER_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      // One placeholder may match several patterns ([ORDER NUMBER] is caps and an order number).
-      if (covered.some(([from, to]) => start < to && end > from)) continue;
-      covered.push([start, end]);
+      if (covered.subarray(start, end).includes(1)) continue;
+      covered.fill(1, start, end);
       found.push({ index: start, token: match[0] });
     }
   }
@@ -199,15 +210,17 @@ const OPENING_QUOTE = `(["'“‘]?)`;
 // A separator that introduces a value: "password: hunter2", "password = hunter2", "password – x".
 const VALUE_SEPARATOR = new RegExp(String.raw`\b${PASSWORD_WORD}(?:\s*[:=]\s*|\s+[-–]\s+)${OPENING_QUOTE}(\S+)`, 'gi');
 // Prose that may or may not introduce one: "your password is now Summer2024!", "reset to x".
+// Each run of spaces is matched by exactly one quantifier: two optional ones side by side
+// (`\s*:?\s+`) try every way to split a long run between them, which is quadratic in its length.
 const VERBAL_SEPARATOR = new RegExp(
-  String.raw`\b${PASSWORD_WORD}\s+(?:is\s*:?|was|(?:has\s+been|was|been|is)?\s*(?:set|changed|reset|updated)\s+to)\s+(?:(?:now|currently|temporarily|still|just)\s+)?(?:set\s+to\s+)?${OPENING_QUOTE}(\S+)`,
+  String.raw`\b${PASSWORD_WORD}\s+(?:is(?:\s*:)?|was|(?:(?:has\s+been|was|been|is)\s+)?(?:set|changed|reset|updated)\s+to)\s+(?:(?:now|currently|temporarily|still|just)\s+)?(?:set\s+to\s+)?${OPENING_QUOTE}(\S+)`,
   'gi',
 );
 // No separator at all: "your password hunter2" — only when the token looks like a secret.
 const NO_SEPARATOR = new RegExp(String.raw`\b${PASSWORD_WORD}\s+${OPENING_QUOTE}(\S+)`, 'gi');
 // "I've set a temporary password for you: Blue-Sky-42" — the value comes a few words later.
 const NEW_PASSWORD_LATER = new RegExp(
-  String.raw`\b(?:temporary|temp|new|one-time|initial|default)\s+${PASSWORD_WORD}\b[^.:\n]{0,40}?(?::|=|\bis\b\s*:?)\s*${OPENING_QUOTE}(\S+)`,
+  String.raw`\b(?:temporary|temp|new|one-time|initial|default)\s+${PASSWORD_WORD}\b[^.:\n]{0,40}?(?::|=|\bis\b(?:\s*:)?)\s*${OPENING_QUOTE}(\S+)`,
   'gi',
 );
 
@@ -237,16 +250,27 @@ function findPasswordDisclosure(text: string): boolean {
       const token = stripPunctuation(rawToken);
       // Masked values ("Password: ********") disclose nothing.
       if (!/[\p{L}\p{N}]/u.test(token) || NOT_A_SECRET.has(token.toLowerCase())) continue;
-      const rest = text.slice(match.index + match[0].length);
-      const standsAlone = /[.,;!?)]$/.test(rawToken) || /^[ \t]*(?:\r?\n|$)/.test(rest);
+      LINE_END.lastIndex = match.index + match[0].length;
+      const standsAlone = /[.,;!?)]$/.test(rawToken) || LINE_END.test(text);
       if (isSecret({ token, quoted: (match[1] ?? '') !== '', standsAlone })) return true;
     }
   }
   return false;
 }
 
+/** Nothing but spaces before the end of the line, read from `lastIndex` (sticky). */
+const LINE_END = /[ \t]*(?:\r?\n|$)/y;
+
+const OPENING_PUNCTUATION = `"'“‘(`;
+const CLOSING_PUNCTUATION = `"'”’).,;!?`;
+
+// A loop, not `/[…]+$/`: that regex retries from every character of a long run of punctuation.
 function stripPunctuation(token: string): string {
-  return token.replace(/^["'“‘(]+/, '').replace(/["'”’).,;!?]+$/, '');
+  let start = 0;
+  let end = token.length;
+  while (start < end && OPENING_PUNCTUATION.includes(token[start]!)) start += 1;
+  while (end > start && CLOSING_PUNCTUATION.includes(token[end - 1]!)) end -= 1;
+  return token.slice(start, end);
 }
 
 function looksLikeSecret(token: string): boolean {
@@ -372,6 +396,17 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   // What the agent has already done: "I've refunded", "we have sent".
   new RegExp(String.raw`\b(?:i|we)\s*(?:'ve|have|has)\s+(?:(?:now|just|already|also)\s+)?(?:\w+ed|${IRREGULAR_DONE})\b`, 'i'),
   /\b(?:i|we)\s+(?:\w+ed|sent|made|set|reset)\s+(?:it|this|that|the|your|a|an)\b/i,
+  // What the agent is doing right now: "I am checking that for you now", "I'm looking into this",
+  // "we're chasing the courier".
+  /\b(?:i|we)\s*(?:'m|am|'re|are)\s+(?:(?:now|just|currently|still|already)\s+)?\w+ing\b/i,
+  // The same in chat shorthand, without the "I": "Checking that for you now!", "Looking into it."
+  /\b(?:checking|looking\s+into|investigating|chasing|sorting)\s+(?:that|this|it|on\s+(?:that|this|it))\b/i,
+  // "Let me look into it", "let me check with the courier", "let us know".
+  /\blet\s+(?:me|us)\s+\w/i,
+  // Asking for a moment while working on it: "bear with me", "give me a moment", "one moment please".
+  /\bbear\s+with\s+(?:me|us)\b/i,
+  /\bgive\s+(?:me|us)\s+(?:a|one|just\s+a)\s+(?:moment|minute|min|sec(?:ond)?|few\s+minutes)\b/i,
+  /\b(?:one|just\s+a)\s+(?:moment|minute|sec(?:ond)?)\b/i,
   // What the customer will see or should do.
   /\byou\s*(?:'ll|will|should)\s+(?:now\s+)?(?:receive|get|see|be|need|find|hear|notice|have)\b/i,
   /\bplease\s+(?:try|click|go|visit|follow|reply|send|check|confirm|let|open|sign|log|restart|update|use|contact|call|keep|allow|make|share|upload|attach|refresh)\b/i,
@@ -386,10 +421,11 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   /\bin\s+the\s+meantime\b/i,
   /\b(?:it|this|that|they|everything|the\s+[\w-]+|your\s+[\w-]+)\s+should\s+(?:now\s+)?(?:arrive|reach|appear|show|work|be|start|load|update|sync|go|take)\b/i,
   /\byou\s+(?:can|may)\s+now\b/i,
-  // An instruction to the customer at the start of a sentence: "Update the app and …".
-  /(?:^|[.!?]\s+|\n\s*)(?:update|click|tap|go|visit|open|restart|try|sign|log|reply|download|install|follow|check|select|use|clear|refresh|enter|choose)\s/i,
+  // An instruction to the customer at the start of a sentence: "Update the app and …". The verb
+  // is looked for first and only then what precedes it: starting from every line break instead
+  // rescans a long run of blank lines from each of them (quadratic).
+  /(?=(?:update|click|tap|go|visit|open|restart|try|sign|log|reply|download|install|follow|check|select|use|clear|refresh|enter|choose)\s)(?<=^|[.!?]\s+|\n\s*)/i,
   // Inviting the customer to come back.
-  /\blet\s+(?:me|us)\s+know\b/i,
   /\banything\s+else\b/i,
   /\bfeel\s+free\b/i,
   /\b(?:don't|do\s+not)\s+hesitate\b/i,
@@ -400,8 +436,13 @@ const NEXT_STEP_PATTERNS: readonly RegExp[] = [
   /\bhope\s+(?:this|that|it)\s+helps\b/i,
 ];
 
-function hasNextSteps(draft: string): boolean {
+/** A question mark that ends a sentence, not one inside a link ("…/reset?id=4"). */
+const QUESTION = /\?(?=[\s"'”’)]|$)/;
+
+function hasNextSteps(draft: string, conversational: boolean): boolean {
   const text = normaliseApostrophes(draft);
+  // In a conversation a question hands the turn to the customer: that is what happens next.
+  if (conversational && QUESTION.test(text)) return true;
   return NEXT_STEP_PATTERNS.some((pattern) => pattern.test(text));
 }
 

@@ -13,6 +13,14 @@ export const customDomainSchema = z.object({
 });
 export type CustomDomain = z.infer<typeof customDomainSchema>;
 
+/**
+ * What the check before Send in the helpdesk may do: hold a Send for an error (an unfilled
+ * placeholder, a card number, a password), or nothing at all. Warnings and tips never hold one.
+ */
+export const SEND_GUARD_MODES = ['errors', 'off'] as const;
+export type SendGuardMode = (typeof SEND_GUARD_MODES)[number];
+export const sendGuardModeSchema = z.enum(SEND_GUARD_MODES);
+
 export const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_VERSION),
   /** used as the reviewer's name where the helpdesk does not tell who is signed in */
@@ -25,6 +33,11 @@ export const settingsSchema = z.object({
    * signed in (a failed or refused "me" request), reviews keep being filed under the same person.
    */
   knownReviewers: z.record(z.string(), personSchema).catch({}),
+  /**
+   * Added within version 1: older records have no value and get the default, so no migration
+   * step is needed. A mode this release does not know (from a newer one) also reads as the default.
+   */
+  sendGuard: sendGuardModeSchema.catch('errors'),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -34,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   customDomains: [],
   defaultRubricId: null,
   knownReviewers: {},
+  sendGuard: 'errors',
 };
 
 export const settingsPatchSchema = settingsSchema.omit({ schemaVersion: true }).partial();

@@ -1,4 +1,5 @@
 // Tickets in browser tabs: reports from content scripts, drafts, and the panel's view of a tab.
+import { readSettings } from '../../db/settings';
 import { AppError } from '../../messaging/errors';
 import type { SenderInfo } from '../../messaging/server';
 import { draftContextFor } from '../../review/draft-context';
@@ -27,7 +28,9 @@ export function tabHandlers(deps: BackgroundDeps): HandlerSlice<'ticket:report' 
       if (sender.tabId === undefined) throw new AppError('no-tab', 'Ticket reports must come from a tab.');
       if (report.phase !== 'idle') requireOwnHost(sender, report.instance, 'Tickets');
       const state = await deps.tabs.applyReport(sender.tabId, report);
-      return state.status === 'ready' ? { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer) } : { ok: true };
+      if (state.status !== 'ready') return { ok: true };
+      const { sendGuard } = await readSettings(deps.db);
+      return { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer), sendGuard };
     },
     'draft:report': (draft, sender) => {
       // The same rule as for tickets: it needs no state, so it holds after a service-worker restart.

@@ -3,6 +3,7 @@
 import { z } from '../../zod';
 import { LOAD_ERROR_CODES } from '../../helpdesk/errors';
 import { channelSchema, helpdeskNameSchema, personSchema, ticketSchema } from '../../helpdesk/ticket-schema';
+import { sendGuardModeSchema } from '../../settings/settings';
 
 const locator = {
   helpdesk: helpdeskNameSchema,
@@ -76,7 +77,11 @@ const ok = z.object({ ok: z.literal(true) });
 const tabRef = z.object({ tabId: z.number().int() });
 
 export const tabsProtocol = {
-  'ticket:report': { request: ticketReportSchema, response: z.object({ ok: z.literal(true), draftContext: draftContextSchema.optional() }) },
+  'ticket:report': {
+    request: ticketReportSchema,
+    // sendGuard: what the check before Send may do in that page (the setting in Options)
+    response: z.object({ ok: z.literal(true), draftContext: draftContextSchema.optional(), sendGuard: sendGuardModeSchema.optional() }),
+  },
   'draft:report': { request: draftSchema.omit({ updatedAt: true }), response: ok },
   'tab:get-draft': { request: tabRef, response: draftSchema.nullable() },
   'tab:get-state': { request: tabRef, response: tabStateSchema },

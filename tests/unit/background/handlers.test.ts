@@ -77,10 +77,17 @@ describe('dispatchMessage', () => {
   it('parses a loaded report into a ready tab state and broadcasts it', async () => {
     const reply = await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loaded', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', raw: zendeskRaw } }, contentScript(4));
     // the page gets back what its draft checks need about this ticket
-    expect(reply).toEqual({ ok: true, data: { ok: true, draftContext: { channel: 'email', customerName: 'Casey Customer', agentName: 'Priya Raman', isComplaint: false } } });
+    // (and what the check before Send may do there: errors only, unless switched off in Options)
+    expect(reply).toEqual({ ok: true, data: { ok: true, draftContext: { channel: 'email', customerName: 'Casey Customer', agentName: 'Priya Raman', isComplaint: false }, sendGuard: 'errors' } });
     const state = await dispatchMessage(handlers, { type: 'tab:get-state', data: { tabId: 4 } }, page);
     expect(state).toMatchObject({ ok: true, data: { status: 'ready', reviewer: { id: 'zendesk:30', name: 'Priya Raman' }, ticket: { subject: 'Where is my order?' } } });
     expect(broadcasts.map(([id, s]) => [id, s.status])).toEqual([[4, 'ready']]);
+  });
+
+  it('tells the page when the check before Send is switched off in Options', async () => {
+    await dispatchMessage(handlers, { type: 'settings:update', data: { sendGuard: 'off' } }, page);
+    const reply = await dispatchMessage(handlers, { type: 'ticket:report', data: { phase: 'loaded', helpdesk: 'zendesk', instance: 'acme.zendesk.com', ticketId: '1', raw: zendeskRaw } }, contentScript(4));
+    expect(reply).toMatchObject({ ok: true, data: { ok: true, sendGuard: 'off', draftContext: { channel: 'email' } } });
   });
 
   it('refuses a report about another host than the page it came from', async () => {

@@ -83,7 +83,7 @@ describe('rubric library', () => {
 
 describe('settings', () => {
   it('reads defaults when nothing is stored and keeps updates', async () => {
-    expect(await readSettings(db)).toEqual({ schemaVersion: 1, reviewerName: '', customDomains: [], defaultRubricId: null, knownReviewers: {} });
+    expect(await readSettings(db)).toEqual({ schemaVersion: 1, reviewerName: '', customDomains: [], defaultRubricId: null, knownReviewers: {}, sendGuard: 'errors' });
     await updateSettings(db, { reviewerName: 'Priya' });
     const next = await updateSettings(db, (s) => ({ customDomains: [...s.customDomains, { host: 'support.acme.com', helpdesk: 'zendesk' }] }));
     expect(next).toMatchObject({ reviewerName: 'Priya', customDomains: [{ host: 'support.acme.com', helpdesk: 'zendesk' }] });
@@ -109,6 +109,7 @@ describe('settings', () => {
       customDomains: [{ host: 'help.acme.com', helpdesk: 'zendesk' }],
       defaultRubricId: 'support-default',
       knownReviewers: {},
+      sendGuard: 'errors',
     });
   });
 

@@ -302,29 +302,35 @@ describe('greeting (email only)', () => {
 });
 
 describe('customer-name', () => {
-  it("warns in email and informs in chat when the customer's name is not used", () => {
+  it("warns in email and informs on a web form when the customer's name is not used", () => {
     const email = `Hi there,\n\nAll sorted.${NEXT}\n\nThanks,\nSam`;
     expect(findingFor(checkDraft(email, { channel: 'email', customerName: 'Sarah Jones' }), 'customer-name')).toEqual({
       id: 'customer-name',
       severity: 'warning',
       message: "Use the customer's name (Sarah) so the reply feels personal.",
     });
-    expect(findingFor(checkDraft(`All sorted.${NEXT}`, { channel: 'chat', customerName: 'Sarah Jones' }), 'customer-name')?.severity).toBe('info');
+    expect(findingFor(checkDraft(`All sorted.${NEXT}`, { channel: 'web', customerName: 'Sarah Jones' }), 'customer-name')?.severity).toBe('info');
+  });
+
+  it('is not asked for in every chat or messaging reply', () => {
+    for (const channel of ['chat', 'messaging'] as const) {
+      expect(findingFor(checkDraft(`All sorted.${NEXT}`, { channel, customerName: 'Sarah Jones' }), 'customer-name')).toBeUndefined();
+    }
   });
 
   it('accepts the first name, the surname with a title, any case, and accented names', () => {
-    expect(findingFor(checkDraft(`Thanks sarah, all sorted.${NEXT}`, { channel: 'chat', customerName: 'Sarah Jones' }), 'customer-name')).toBeUndefined();
-    expect(findingFor(checkDraft(`Thank you, Mr Jones.${NEXT}`, { channel: 'chat', customerName: 'David Jones' }), 'customer-name')).toBeUndefined();
-    expect(findingFor(checkDraft(`Thanks Zoë!${NEXT}`, { channel: 'chat', customerName: 'Zoë Brown' }), 'customer-name')).toBeUndefined();
+    expect(findingFor(checkDraft(`Thanks sarah, all sorted.${NEXT}`, { channel: 'web', customerName: 'Sarah Jones' }), 'customer-name')).toBeUndefined();
+    expect(findingFor(checkDraft(`Thank you, Mr Jones.${NEXT}`, { channel: 'web', customerName: 'David Jones' }), 'customer-name')).toBeUndefined();
+    expect(findingFor(checkDraft(`Thanks Zoë!${NEXT}`, { channel: 'web', customerName: 'Zoë Brown' }), 'customer-name')).toBeUndefined();
   });
 
   it('does not match the name inside another word', () => {
-    expect(findingFor(checkDraft(`Thanks, Annabel.${NEXT}`, { channel: 'chat', customerName: 'Ann' }), 'customer-name')).toBeDefined();
+    expect(findingFor(checkDraft(`Thanks, Annabel.${NEXT}`, { channel: 'web', customerName: 'Ann' }), 'customer-name')).toBeDefined();
   });
 
   it('is skipped when no usable name is known', () => {
     for (const customerName of [undefined, '', 'jane.doe@example.com', 'Customer', 'Guest']) {
-      expect(findingFor(checkDraft(`All sorted.${NEXT}`, { channel: 'chat', customerName }), 'customer-name')).toBeUndefined();
+      expect(findingFor(checkDraft(`All sorted.${NEXT}`, { channel: 'web', customerName }), 'customer-name')).toBeUndefined();
     }
   });
 });
@@ -423,11 +429,59 @@ describe('next-steps', () => {
     'Hope this helps!',
     'Update the app from the store and it should work again.',
     'You can now log in with your new email address.',
+    // The agent is on it right now, or asks for a moment while they are.
+    'One moment please, I am checking that for you now.',
+    'Checking that for you now!',
+    "I'll get back to you by Friday with the courier's answer.",
+    'Let me look into it.',
+    'Let me check with the courier.',
+    "I'm looking into this.",
+    "We're chasing the warehouse.",
+    'I will update you as soon as I hear back.',
+    'Bear with me.',
+    'Give me a moment.',
+    'Just a minute while I pull up your order.',
   ]) {
-    it(`accepts ${JSON.stringify(draft)}`, () => {
+    it(`accepts ${JSON.stringify(draft)} in chat and in email`, () => {
       expect(findingFor(checkDraft(draft, chat), 'next-steps')).toBeUndefined();
+      expect(findingFor(checkDraft(draft, { channel: 'email' }), 'next-steps')).toBeUndefined();
     });
   }
+
+  it('takes a question in a conversation as handing the turn to the customer, but not in an email', () => {
+    const question = 'Evri says it was left in a safe place. Is there a porch or a bin store it might be tucked behind?';
+    expect(findingFor(checkDraft(question, { channel: 'messaging' }), 'next-steps')).toBeUndefined();
+    expect(findingFor(checkDraft(question, chat), 'next-steps')).toBeUndefined();
+    expect(findingFor(checkDraft(question, { channel: 'email' }), 'next-steps')?.severity).toBe('warning');
+    // a question mark inside a link asks nothing
+    expect(findingFor(checkDraft('Here is the page: https://help.example.com/reset?id=48213', chat), 'next-steps')?.severity).toBe('warning');
+    expect(findingFor(checkDraft('Did that work?', chat), 'next-steps')).toBeUndefined();
+  });
+});
+
+describe('chat and messaging replies are turns of a conversation, not e-mails', () => {
+  it('the reply that was stopped in a Zendesk chat yields no findings', () => {
+    // A new user's report: this chat reply was held at Send with "Say what happens next…".
+    const draft = 'One moment please, I am checking that for you now.';
+    expect(checkDraft(draft, { channel: 'chat', customerName: 'Amelia Hughes', agentName: 'Aisha Khan', isComplaint: false })).toEqual([]);
+    expect(checkDraft(draft, { channel: 'messaging', customerName: 'Chloe Barnes', agentName: 'Aisha Khan' })).toEqual([]);
+  });
+
+  it('asks no greeting, name or sign-off of a chat or messaging reply, but does of an email', () => {
+    const draft = "Thanks! I've refunded the delivery charge.";
+    const context = { customerName: 'Amelia Hughes', agentName: 'Aisha Khan' };
+    expect(checkDraft(draft, { channel: 'chat', ...context })).toEqual([]);
+    expect(checkDraft(draft, { channel: 'messaging', ...context })).toEqual([]);
+    expect(ruleIds(checkDraft(draft, { channel: 'email', ...context }))).toEqual(['greeting', 'customer-name', 'sign-off']);
+  });
+
+  it('still stops placeholders and secrets in a chat', () => {
+    expect(ruleIds(checkDraft('Your order [ORDER NUMBER] is on its way, password: x9!kQ7', { channel: 'chat', customerName: 'Amelia Hughes' }))).toEqual([
+      'placeholder',
+      'sensitive-data',
+      'next-steps',
+    ]);
+  });
 });
 
 describe('checkDraft: rule ids', () => {

@@ -14,6 +14,7 @@ describe('migrateSettings', () => {
       customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }],
       defaultRubricId: null,
       knownReviewers: {},
+      sendGuard: 'errors',
     });
   });
 
@@ -24,6 +25,7 @@ describe('migrateSettings', () => {
       customDomains: [],
       defaultRubricId: 'x',
       knownReviewers: {},
+      sendGuard: 'errors',
     });
   });
 
@@ -31,7 +33,22 @@ describe('migrateSettings', () => {
     expect(migrateSettings({ schemaVersion: 9, reviewerName: 'Future', extra: true })).toMatchObject({ schemaVersion: 1, reviewerName: 'Future' });
   });
 
+  it('gives records from before the Send-check setting the default: errors only', () => {
+    // version 0 and version 1 records written before the setting existed
+    expect(migrateSettings({ reviewer: 'Sam' }).sendGuard).toBe('errors');
+    expect(migrateSettings({ schemaVersion: 1, reviewerName: 'Ana', customDomains: [], defaultRubricId: null, knownReviewers: {} }).sendGuard).toBe('errors');
+    expect(DEFAULT_SETTINGS.sendGuard).toBe('errors');
+  });
+
+  it('keeps the Send check switched off, and reads an unknown or broken mode as the default', () => {
+    expect(migrateSettings({ schemaVersion: 1, sendGuard: 'off' }).sendGuard).toBe('off');
+    expect(migrateSettings({ schemaVersion: 1, reviewerName: 'Ana', sendGuard: 42 })).toMatchObject({ reviewerName: 'Ana', sendGuard: 'errors' });
+    // a mode added by a newer release
+    expect(migrateSettings({ schemaVersion: 9, sendGuard: 'warnings' }).sendGuard).toBe('errors');
+  });
+
   it('applies patches', () => {
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { sendGuard: 'off' }).sendGuard).toBe('off');
     expect(applySettingsPatch(DEFAULT_SETTINGS, { defaultRubricId: 'support-default' }).defaultRubricId).toBe('support-default');
   });
 });
@@ -70,7 +87,7 @@ describe('settingsRecordAfterPatch', () => {
 
   it('stores an older record migrated, without its pre-release fields', () => {
     const { record, settings } = settingsRecordAfterPatch({ reviewer: 'Sam', customHosts: ['a.example.com'] }, { defaultRubricId: 'x' });
-    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {} });
+    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {}, sendGuard: 'errors' });
     expect(settings).toEqual(record);
   });
 
