@@ -16,6 +16,8 @@ const WAIT_MS = 30_000;
 
 export interface FirefoxSession {
   browser: Browser;
+  /** the add-on's id from the built manifest */
+  addonId: string;
   /** closes Firefox, killing it if it does not close; safe to call twice */
   close(): Promise<void>;
 }
@@ -62,7 +64,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     await close();
     throw err;
   }
-  return { browser, close };
+  return { browser, addonId: id, close };
 }
 
 /**
@@ -107,6 +109,46 @@ export async function openExtensionPage(page: Page, pathAndQuery: string): Promi
   await frame.browsingContext.navigate(`${EXTENSION_ORIGIN}/${pathAndQuery}`, 'interactive');
 }
 
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * Evaluates `expression` in the privileged (chrome) scope of the one browser window: the browser's
+ * own UI, which `--remote-allow-system-access` opens to the driver. Uses puppeteer's internal BiDi
+ * connection (pinned version) because puppeteer has no API for chrome scope.
+ */
+async function evaluateInBrowserWindow(browser: Browser, expression: string): Promise<unknown> {
+  const connection = (browser as unknown as { connection?: BidiConnection }).connection;
+  if (typeof connection?.send !== 'function') throw new Error('puppeteer-core no longer exposes browser.connection: check the pinned version');
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const windows = (tree.result.contexts as { context: string; url: string }[]).filter((c) => c.url === 'chrome://browser/content/browser.xhtml');
+  if (windows.length !== 1) throw new Error(`Expected one browser window, found ${windows.length}`);
+  const { result } = await connection.send('script.evaluate', { expression, target: { context: windows[0]!.context }, awaitPromise: true });
+  if (result.type !== 'success') throw new Error(`Browser-window script failed: ${JSON.stringify(result.exceptionDetails ?? result)}`);
+  return (result.result as { value?: unknown }).value;
+}
+
+/**
+ * Clicks the add-on's toolbar button as a person would (pinned to the toolbar first: Firefox puts
+ * new add-ons in the extensions menu). The click goes through Firefox's own browser-action code, so
+ * the add-on's onClicked listener runs as a user action, which sidebarAction.toggle() requires.
+ */
+export async function clickToolbarButton(firefox: FirefoxSession): Promise<void> {
+  // Firefox's widget id for a browser action: the add-on id, lower case, other characters as "_".
+  const widgetId = `${firefox.addonId.toLowerCase().replace(/[^a-z0-9_-]/g, '_')}-browser-action`;
+  await evaluateInBrowserWindow(
+    firefox.browser,
+    `(() => {
+      const widget = CustomizableUI.getWidget(${JSON.stringify(widgetId)});
+      if (!widget || widget.provider !== CustomizableUI.PROVIDER_API) throw new Error('the add-on has no toolbar button');
+      CustomizableUI.addWidgetToArea(widget.id, CustomizableUI.AREA_NAVBAR);
+      const node = widget.forWindow(window).node;
+      (node.querySelector('.toolbarbutton-1') ?? node).click();
+    })()`,
+  );
+}
+
 /** The browser's id of the tab showing `url`, asked through the extension API of an open extension page. */
 export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
   const tabs = await extensionPage.evaluate(async () => {
@@ -118,14 +160,29 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
   return id;
 }
 
-/** Waits until `condition` holds in the page; on timeout, fails with `what` and the page's text. */
-export async function waitUntil<A extends unknown[]>(page: Page, what: string, condition: EvaluateFunc<A>, ...args: A): Promise<void> {
+async function waitFor<A extends unknown[]>(page: Page, polling: 'mutation' | number, what: string, condition: EvaluateFunc<A>, args: A): Promise<void> {
   try {
-    await page.waitForFunction(condition, { timeout: WAIT_MS, polling: 'mutation' }, ...args);
+    await page.waitForFunction(condition, { timeout: WAIT_MS, polling }, ...args);
   } catch (err) {
     const text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '(page unreadable)');
     throw new Error(`Timed out waiting until ${what}. ${String(err)}\nPage text:\n${text.slice(0, 1500)}`);
   }
+}
+
+/**
+ * Waits until `condition` holds in the page, re-checked on each change of the page's DOM; on
+ * timeout, fails with `what` and the page's text.
+ */
+export function waitUntil<A extends unknown[]>(page: Page, what: string, condition: EvaluateFunc<A>, ...args: A): Promise<void> {
+  return waitFor(page, 'mutation', what, condition, args);
+}
+
+/**
+ * The same for a condition on another document reached from this page (the sidebar, through
+ * extension.getViews): its changes fire no mutation here, so the condition is polled.
+ */
+export function waitUntilElsewhere<A extends unknown[]>(page: Page, what: string, condition: EvaluateFunc<A>, ...args: A): Promise<void> {
+  return waitFor(page, 100, what, condition, args);
 }
 
 /** The first or last rating option of the nth criterion (the same pick as the Playwright flow). */
