@@ -40,6 +40,11 @@ export function runFirefoxTests({ resultsDir = path.resolve('test-results') } = 
     .filter((f) => f.endsWith('.firefox.ts'))
     .sort()
     .map((f) => path.join(TEST_DIR, f));
+  // With no file named, node --test would run every test file it finds in the project.
+  if (!files.length) {
+    console.error(`No *.firefox.ts files in ${TEST_DIR}.`);
+    return { status: 1, passed: null, failed: null };
+  }
   fs.mkdirSync(resultsDir, { recursive: true });
   const tap = path.join(resultsDir, 'firefox.tap');
   fs.rmSync(tap, { force: true });
