@@ -7,6 +7,7 @@ import type { HelpdeskContentAdapter } from './adapter';
 import { readDraft, runDraftGuard } from './draft-guard';
 import type { DraftContext } from '../selfcheck/checks';
 import { HelpdeskHttpError, type LoadError } from './errors';
+import { LOAD_DEADLINE_MS } from './http';
 import { CONTENT_RELOAD, CONTENT_REPORT_AGAIN, TICKET_TAB_PORT } from '../messaging/names';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
@@ -92,6 +93,8 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
         http: {
           fetch: pageFetch(),
           signal: controller.signal,
+          // Every retry of this load (a reload starts a new one) ends by this time.
+          deadline: Date.now() + LOAD_DEADLINE_MS,
           onWait: (notice) => report({ phase: 'waiting', ...locator, ...notice }),
         },
         onProgress: (loaded) => report({ phase: 'loading', ...locator, loaded }),

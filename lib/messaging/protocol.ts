@@ -2,6 +2,7 @@
 // Each message name maps to a request and a response schema; receivers validate with them.
 // Content scripts import only the types from here (type-only imports), so zod stays out of them.
 import { z } from '../zod';
+import { LOAD_ERROR_CODES } from '../helpdesk/errors';
 import { channelSchema, helpdeskNameSchema, personSchema, ticketSchema } from '../helpdesk/ticket-schema';
 import { reviewDraftInputSchema, reviewKindSchema, reviewRecordSchema } from '../review/record';
 import { rubricSchema } from '../rubric/schema';
@@ -15,7 +16,7 @@ const locator = {
 };
 
 export const loadErrorSchema = z.object({
-  code: z.enum(['not-logged-in', 'not-found', 'rate-limited', 'server-error', 'bad-response', 'network', 'parse']),
+  code: z.enum(LOAD_ERROR_CODES),
   status: z.number().optional(),
   detail: z.string().optional(),
 });
