@@ -11,6 +11,8 @@ export interface HelpdeskSite {
   agentPaths: string[];
   /** the built content script that serves this helpdesk */
   contentScript: string;
+  /** the agent sign-in page on an instance (it sends SSO accounts on to their identity provider) */
+  signInPath: string;
 }
 
 export const HELPDESK_SITES: readonly HelpdeskSite[] = [
@@ -20,6 +22,7 @@ export const HELPDESK_SITES: readonly HelpdeskSite[] = [
     matches: ['https://*.zendesk.com/agent/*'],
     agentPaths: ['/agent/*'],
     contentScript: 'content-scripts/zendesk.js',
+    signInPath: '/access/login',
   },
   {
     name: 'freshdesk',
@@ -27,6 +30,7 @@ export const HELPDESK_SITES: readonly HelpdeskSite[] = [
     matches: ['https://*.freshdesk.com/a/*', 'https://*.freshdesk.com/helpdesk/tickets/*'],
     agentPaths: ['/a/*', '/helpdesk/tickets/*'],
     contentScript: 'content-scripts/freshdesk.js',
+    signInPath: '/login',
   },
 ];
 
@@ -36,6 +40,11 @@ export function siteFor(name: HelpdeskName): HelpdeskSite {
   const site = HELPDESK_SITES.find((s) => s.name === name);
   if (!site) throw new Error(`Unknown helpdesk: ${name}`);
   return site;
+}
+
+/** The helpdesk's own sign-in page for an instance (host), e.g. https://acme.zendesk.com/access/login. */
+export function signInUrl(name: HelpdeskName, instance: string): string {
+  return `https://${instance}${siteFor(name).signInPath}`;
 }
 
 /** Match patterns for a custom domain such as support.acme.com. */
