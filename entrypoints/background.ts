@@ -19,6 +19,7 @@ import {
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 export default defineBackground(() => {
+  const startedAt = Date.now();
   const db = new QaDatabase();
   const tabs = new TabStates({
     broadcast: broadcastTabState,
@@ -43,6 +44,6 @@ export default defineBackground(() => {
   openPanelOnActionClick();
 
   browser.runtime.onInstalled.addListener(() => {
-    void ready.then(() => readSettings(db)).then((s) => injectIntoAllHelpdeskTabs(s.customDomains));
+    void ready.then(() => readSettings(db)).then((s) => injectIntoAllHelpdeskTabs(s.customDomains, startedAt));
   });
 });
