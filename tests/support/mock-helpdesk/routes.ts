@@ -18,11 +18,18 @@ export interface MockHelpdeskHandle {
   requests: MockRequest[];
   /** the live datasets: mutate them to change what later requests see */
   data: { zendesk: ZendeskDataset; freshdesk: FreshdeskDataset };
+  /**
+   * Resolves with the `count`-th logged request that matches (counting those already logged), as
+   * soon as it arrives: an explicit signal instead of polling the log.
+   */
+  waitForRequest(match: (req: MockRequest) => boolean, count?: number): Promise<MockRequest>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const isZendeskPage = (path: string) => /^\/agent(\/(dashboard|filters\/\d+|tickets\/\d+))?\/?$/.test(path);
+/** The agents' own sign-in pages (the panel links there when the session has ended). */
+const isSignInPage = (helpdesk: HelpdeskName, path: string) => path === (helpdesk === 'zendesk' ? '/access/login' : '/login');
 const isFreshdeskPage = (path: string) => /^\/a(\/tickets(\/\d+)?)?\/?$/.test(path) || /^\/helpdesk\/tickets\/\d+\/?$/.test(path);
 
 function notFoundPage(host: string): MockResponse {
@@ -50,6 +57,20 @@ async function fulfill(route: Route, res: MockResponse): Promise<void> {
  */
 export async function routeMockHelpdesks(context: BrowserContext, options: MockHelpdeskOptions = {}): Promise<MockHelpdeskHandle> {
   const requests: MockRequest[] = [];
+  const waiters: { match: (req: MockRequest) => boolean; count: number; resolve: (req: MockRequest) => void }[] = [];
+  const log = (req: MockRequest) => {
+    requests.push(req);
+    for (const w of waiters.slice()) {
+      if (!w.match(req) || requests.filter(w.match).length !== w.count) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(req);
+    }
+  };
+  const waitForRequest = (match: (req: MockRequest) => boolean, count = 1): Promise<MockRequest> => {
+    const logged = requests.filter(match);
+    if (logged.length >= count) return Promise.resolve(logged[count - 1]!);
+    return new Promise((resolve) => waiters.push({ match, count, resolve }));
+  };
   const data = {
     zendesk: options.data?.zendesk ?? createZendeskDemoData(),
     freshdesk: options.data?.freshdesk ?? createFreshdeskDemoData(),
@@ -73,12 +94,15 @@ export async function routeMockHelpdesks(context: BrowserContext, options: MockH
     };
     let res: MockResponse;
     if (url.pathname.startsWith('/api/')) {
-      requests.push(req);
+      log(req);
       if (options.latencyMs) await sleep(options.latencyMs);
       const injected = await options.intercept?.(req);
       if (injected) res = injected;
       else if (!loggedIn) res = helpdesk === 'zendesk' ? ZENDESK_UNAUTHORIZED : FRESHDESK_UNAUTHORIZED;
       else res = helpdesk === 'zendesk' ? handleZendeskApi(req, data.zendesk) : handleFreshdeskApi(req, data.freshdesk);
+    } else if (isSignInPage(helpdesk, url.pathname)) {
+      const page = { accountName: data[helpdesk].accountName, host: url.host };
+      res = { status: 200, body: helpdesk === 'zendesk' ? renderZendeskSignIn(page) : renderFreshdeskSignIn(page) };
     } else if (helpdesk === 'zendesk' && isZendeskPage(url.pathname)) {
       const page = { accountName: data.zendesk.accountName, host: url.host };
       res = { status: 200, body: loggedIn ? renderZendeskApp(page) : renderZendeskSignIn(page) };
@@ -98,5 +122,5 @@ export async function routeMockHelpdesks(context: BrowserContext, options: MockH
 
   for (const host of options.zendeskHosts ?? DEFAULT_ZENDESK_HOSTS) await context.route(`https://${host}/**`, handler('zendesk'));
   for (const host of options.freshdeskHosts ?? DEFAULT_FRESHDESK_HOSTS) await context.route(`https://${host}/**`, handler('freshdesk'));
-  return { requests, data };
+  return { requests, data, waitForRequest };
 }
