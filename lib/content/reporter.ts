@@ -9,6 +9,7 @@ import type { DraftContext } from '../selfcheck/checks';
 import type { SendGuardMode } from '../settings/settings';
 import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
 import { readContentCommand, TICKET_TAB_PORT } from '../messaging/names';
+import { LOAD_DEADLINE_MS } from './http';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 
@@ -72,7 +73,7 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
         if (composer) reportDraft(r.ticketId, readDraft(composer));
       })
       .catch(() => {
-        // The background restarts on its own schedule; it asks again via CONTENT_REPORT_AGAIN.
+        // The background restarts on its own schedule; it asks again with the 'content:report-again' command.
       });
   };
 
@@ -94,6 +95,8 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
         http: {
           fetch: pageFetch(),
           signal: controller.signal,
+          // Every retry of this load (a reload starts a new one) ends by this time.
+          deadline: Date.now() + LOAD_DEADLINE_MS,
           onWait: (notice) => report({ phase: 'waiting', ...locator, ...notice }),
         },
         onProgress: (loaded) => report({ phase: 'loading', ...locator, loaded }),

@@ -89,7 +89,7 @@ export async function serveMockHelpdesks(page: Page, options: MockHelpdeskOption
       if (!/closed|detached|Target|already handled|no such/i.test(String(err))) throw err;
     });
   });
-  return { requests: mock.requests, data: mock.data };
+  return { requests: mock.requests, data: mock.data, waitForRequest: mock.waitForRequest };
 }
 
 interface BidiFrame {

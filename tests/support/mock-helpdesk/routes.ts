@@ -27,5 +27,5 @@ export async function routeMockHelpdesks(context: BrowserContext, options: MockH
 
   for (const host of mock.hosts.zendesk) await context.route(`https://${host}/**`, handler('zendesk'));
   for (const host of mock.hosts.freshdesk) await context.route(`https://${host}/**`, handler('freshdesk'));
-  return { requests: mock.requests, data: mock.data };
+  return { requests: mock.requests, data: mock.data, waitForRequest: mock.waitForRequest };
 }

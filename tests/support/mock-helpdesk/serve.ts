@@ -16,6 +16,11 @@ export interface MockHelpdeskHandle {
   requests: MockRequest[];
   /** the live datasets: mutate them to change what later requests see */
   data: { zendesk: ZendeskDataset; freshdesk: FreshdeskDataset };
+  /**
+   * Resolves with the `count`-th logged request that matches (counting those already logged), as
+   * soon as it arrives: an explicit signal instead of polling the log.
+   */
+  waitForRequest(match: (req: MockRequest) => boolean, count?: number): Promise<MockRequest>;
 }
 
 export interface MockHelpdesk extends MockHelpdeskHandle {
@@ -38,6 +43,8 @@ export interface HttpResponse {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const isZendeskPage = (path: string) => /^\/agent(\/(dashboard|filters\/\d+|tickets\/\d+))?\/?$/.test(path);
+/** The agents' own sign-in pages (the panel links there when the session has ended). */
+const isSignInPage = (helpdesk: HelpdeskName, path: string) => path === (helpdesk === 'zendesk' ? '/access/login' : '/login');
 const isFreshdeskPage = (path: string) => /^\/a(\/tickets(\/\d+)?)?\/?$/.test(path) || /^\/helpdesk\/tickets\/\d+\/?$/.test(path);
 
 function notFoundPage(host: string): MockResponse {
@@ -61,6 +68,20 @@ export function httpResponse(res: MockResponse): HttpResponse {
 /** The fake Zendesk and Freshdesk with a fresh copy of the demo data (unless options.data is given). */
 export function createMockHelpdesk(options: MockHelpdeskOptions = {}): MockHelpdesk {
   const requests: MockRequest[] = [];
+  const waiters: { match: (req: MockRequest) => boolean; count: number; resolve: (req: MockRequest) => void }[] = [];
+  const log = (req: MockRequest) => {
+    requests.push(req);
+    for (const w of waiters.slice()) {
+      if (!w.match(req) || requests.filter(w.match).length !== w.count) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(req);
+    }
+  };
+  const waitForRequest = (match: (req: MockRequest) => boolean, count = 1): Promise<MockRequest> => {
+    const logged = requests.filter(match);
+    if (logged.length >= count) return Promise.resolve(logged[count - 1]!);
+    return new Promise((resolve) => waiters.push({ match, count, resolve }));
+  };
   const data = {
     zendesk: options.data?.zendesk ?? createZendeskDemoData(),
     freshdesk: options.data?.freshdesk ?? createFreshdeskDemoData(),
@@ -73,12 +94,16 @@ export function createMockHelpdesk(options: MockHelpdeskOptions = {}): MockHelpd
 
   async function answer(helpdesk: HelpdeskName, req: MockRequest): Promise<MockResponse> {
     if (req.path.startsWith('/api/')) {
-      requests.push(req);
+      log(req);
       if (options.latencyMs) await sleep(options.latencyMs);
       const injected = await options.intercept?.(req);
       if (injected) return injected;
       if (!loggedIn) return helpdesk === 'zendesk' ? ZENDESK_UNAUTHORIZED : FRESHDESK_UNAUTHORIZED;
       return helpdesk === 'zendesk' ? handleZendeskApi(req, data.zendesk) : handleFreshdeskApi(req, data.freshdesk);
+    }
+    if (isSignInPage(helpdesk, req.path)) {
+      const page = { accountName: data[helpdesk].accountName, host: req.host };
+      return { status: 200, body: helpdesk === 'zendesk' ? renderZendeskSignIn(page) : renderFreshdeskSignIn(page) };
     }
     if (helpdesk === 'zendesk' && isZendeskPage(req.path)) {
       const page = { accountName: data.zendesk.accountName, host: req.host };
@@ -99,7 +124,7 @@ export function createMockHelpdesk(options: MockHelpdeskOptions = {}): MockHelpd
     return null;
   }
 
-  return { requests, data, hosts, helpdeskFor, answer };
+  return { requests, data, waitForRequest, hosts, helpdeskFor, answer };
 }
 
 /** The MockRequest for a driver's request: lower-case header names, the body of writes. */
