@@ -167,6 +167,15 @@ function ReviewForm(props: {
           {readOnly && draft.record ? ` · submitted ${formatDateTime(draft.record.submittedAt ?? draft.record.updatedAt)} · revision ${draft.record.revision}` : ''}
         </span>
       </div>
+      <p className="review-meta muted">
+        <span data-testid="reviewee" data-agent-id={props.ticket.assignee?.id ?? ''}>
+          {props.ticket.assignee ? `Reviewing: ${props.ticket.assignee.name}` : 'Reviewing: unassigned ticket'}
+        </span>
+        {' · '}
+        <span data-testid="review-status" data-status={draft.record?.status === 'submitted' && readOnly ? 'submitted' : 'draft'} data-revision={draft.record?.status === 'submitted' && readOnly ? draft.record.revision : draft.nextRevision}>
+          {draft.record?.status === 'submitted' && readOnly ? `Submitted, revision ${draft.record.revision}` : `Draft, revision ${draft.nextRevision}`}
+        </span>
+      </p>
       {failedCritical.length > 0 && (
         <p className="auto-fail" data-testid="auto-fail" role="alert">
           Auto-fail: {failedCritical.map((c) => c.title).join('; ')} {failedCritical.length === 1 ? 'is' : 'are'} critical and not met, so the review scores 0.
