@@ -11,6 +11,7 @@ import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
 import { readContentCommand, TICKET_TAB_PORT } from '../messaging/names';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
+import { reportForFailedSend } from './send-failure';
 
 /** Returning to a ticket tab within this time shows the copy already read, without new requests. */
 const CACHE_MS = 2 * 60_000;
@@ -71,8 +72,12 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
         const composer = adapter.composer(document, r.ticketId);
         if (composer) reportDraft(r.ticketId, readDraft(composer));
       })
-      .catch(() => {
-        // The background restarts on its own schedule; it asks again via CONTENT_REPORT_AGAIN.
+      .catch((err: unknown) => {
+        // A ticket the background could not take (too large for a message) is an error to show,
+        // not a panel left on "Loading"; a restarting background asks again via
+        // CONTENT_REPORT_AGAIN, so other failures need nothing here.
+        const failure = r === lastReport ? reportForFailedSend(r, err) : null;
+        if (failure) report(failure);
       });
   };
 

@@ -1,7 +1,17 @@
 // Load failures as values. Content scripts produce them without zod; the panel turns them into
 // plain sentences for the reviewer.
 
-export const LOAD_ERROR_CODES = ['not-logged-in', 'not-found', 'rate-limited', 'server-error', 'bad-response', 'network', 'parse'] as const;
+export const LOAD_ERROR_CODES = [
+  'not-logged-in',
+  'not-found',
+  'rate-limited',
+  'server-error',
+  'bad-response',
+  'network',
+  'parse',
+  // read, but too big to hand from the page to the extension (Chrome's 64 MiB message limit)
+  'too-large',
+] as const;
 export type LoadErrorCode = (typeof LOAD_ERROR_CODES)[number];
 
 export interface LoadError {
@@ -39,5 +49,7 @@ export function describeLoadError(error: LoadError, helpdeskLabel: string, ticke
       return `Could not reach ${helpdeskLabel}. Check your connection and try again.`;
     case 'parse':
       return `${helpdeskLabel} sent ticket data in a shape we could not read, so ${ticket} is not shown.`;
+    case 'too-large':
+      return `${ticket[0]!.toUpperCase()}${ticket.slice(1)} is too large to bring into the panel, even with its longest messages shortened. Read it in ${helpdeskLabel}; Try again reads it once more.`;
   }
 }
