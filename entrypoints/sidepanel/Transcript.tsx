@@ -33,7 +33,7 @@ function MessageItem({ message, helpdeskLabel }: { message: Message; helpdeskLab
       )}
       {long && (
         <button type="button" className="link-button" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
-          {expanded ? 'Show less' : 'Show the whole message'}
+          {expanded ? 'Show less' : message.truncated ? 'Show all that was kept' : 'Show the whole message'}
         </button>
       )}
     </li>
