@@ -19,6 +19,7 @@ import { persistStorage, storagePersisted } from '@/lib/background/storage-persi
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 export default defineBackground(() => {
+  const startedAt = Date.now();
   const db = new QaDatabase();
   const tabs = new TabStates({
     broadcast: (tabId, state) => broadcast('tab:state-changed', { tabId, state }),
@@ -52,6 +53,6 @@ export default defineBackground(() => {
       .ready()
       .catch(() => undefined)
       .then(() => readSettings(db))
-      .then((s) => injectIntoAllHelpdeskTabs(s.customDomains));
+      .then((s) => injectIntoAllHelpdeskTabs(s.customDomains, startedAt));
   });
 });

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-function isExecutable(p) {
+export function isExecutable(p) {
   try {
     fs.accessSync(p, fs.constants.X_OK);
     return fs.statSync(p).isFile();
@@ -35,8 +35,15 @@ function found() {
   return playwrightCache();
 }
 
-function canAptInstall() {
+export function canAptInstall() {
   return process.platform === 'linux' && typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get');
+}
+
+/** Installs a Debian package (root only); true when apt-get succeeded. */
+export function aptInstall(pkg) {
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  return update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'inherit', env }).status === 0;
 }
 
 export function findChromium({ install = true, log = console.error } = {}) {
@@ -44,10 +51,7 @@ export function findChromium({ install = true, log = console.error } = {}) {
   if (existing) return existing;
   if (install && canAptInstall()) {
     log('No Chromium found: installing Debian\'s chromium package (about 20 s)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    const add = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-    if (add && add.status === 0 && isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
+    if (aptInstall('chromium') && isExecutable('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
   const fix = process.platform === 'linux' && fs.existsSync('/usr/bin/apt-get') ? 'sudo apt-get install -y chromium' : 'npx playwright install chromium';
   throw new Error(`No Chromium found. Install one with:\n  ${fix}\nor point CHROMIUM_PATH at a Chromium or Chrome binary.`);

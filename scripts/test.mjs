@@ -1,9 +1,11 @@
 // `npm test`: the whole suite — type check, unit tests, build, end-to-end tests against the built
-// extension — then one closing line with the totals across Vitest and Playwright.
+// extension in Chromium, then the Firefox smoke tests — then one closing line with the totals
+// across Vitest, Playwright and the Firefox run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumVersion, findChromium } from './find-chromium.mjs';
+import { runFirefoxTests } from './test-firefox.mjs';
 
 const RESULTS = path.resolve('test-results');
 fs.mkdirSync(RESULTS, { recursive: true });
@@ -43,7 +45,8 @@ if (unit) {
 if (unitStatus !== 0 || !unit) problems.push('unit tests');
 
 // The Firefox build must build and pass Mozilla's linter without errors (warnings are printed).
-if (run('Firefox build', bin('wxt'), ['build', '-b', 'firefox']) !== 0) problems.push('Firefox build');
+const firefoxBuilt = run('Firefox build', bin('wxt'), ['build', '-b', 'firefox']) === 0;
+if (!firefoxBuilt) problems.push('Firefox build');
 else if (run('Firefox lint (web-ext)', bin('web-ext'), ['lint', '--source-dir', '.output/firefox-mv2', '--self-hosted', '--no-input']) !== 0) problems.push('Firefox lint');
 
 if (run('Build the extension', bin('wxt'), ['build']) !== 0) {
@@ -70,6 +73,18 @@ if (run('Build the extension', bin('wxt'), ['build']) !== 0) {
       failed += e2e.stats.unexpected ?? 0;
     }
     if (e2eStatus !== 0 || !e2e) problems.push('end-to-end tests');
+  }
+}
+
+// The Firefox build in a real Firefox (puppeteer-core over WebDriver BiDi). `wxt build` above only
+// replaced .output/chrome-mv3, so .output/firefox-mv2 is still the build that was linted.
+if (firefoxBuilt) {
+  console.log('\n▶ Firefox smoke tests (node:test + puppeteer-core, Firefox build)');
+  const firefox = runFirefoxTests({ resultsDir: RESULTS });
+  if (!firefox.skipped) {
+    passed += firefox.passed ?? 0;
+    failed += firefox.failed ?? 0;
+    if (firefox.status !== 0 || firefox.passed === null) problems.push('Firefox smoke tests');
   }
 }
 

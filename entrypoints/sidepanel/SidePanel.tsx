@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { describeLoadError } from '@/lib/helpdesk/errors';
-import { siteFor } from '@/lib/helpdesk/registry';
+import { describeLoadError, loadErrorTitle } from '@/lib/helpdesk/errors';
+import { signInUrl, siteFor } from '@/lib/helpdesk/registry';
 import type { Person } from '@/lib/helpdesk/types';
 import type { TabState } from '@/lib/messaging/protocol';
 import type { Settings } from '@/lib/settings/settings';
@@ -9,6 +9,7 @@ import { Scorecard } from './Scorecard';
 import { SelfCheck } from './SelfCheck';
 import { useProtocolQuery } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
+import { formatCountdown } from './format';
 import { TicketHeader } from './TicketHeader';
 import { Transcript } from './Transcript';
 import { useBoundTab } from './hooks/use-bound-tab';
@@ -20,8 +21,11 @@ function Countdown({ until }: { until: number }) {
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [until]);
-  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
-  return <strong data-testid="retry-countdown">{seconds > 0 ? `${seconds} s` : 'now'}</strong>;
+  return (
+    <strong data-testid="retry-countdown" data-retry-at={until}>
+      {formatCountdown(until - now)}
+    </strong>
+  );
 }
 
 /** The helpdesk's signed-in agent, else the name from Options, so every review has a reviewer. */
@@ -73,21 +77,39 @@ function NotReady({ state, reload }: { state: Exclude<TabState, { status: 'ready
         <StatusView title={state.reason === 'rate-limited' ? `${label} asked us to slow down` : `${label} did not answer`} tone="busy" testId="load-waiting">
           <p>
             {state.reason === 'rate-limited' ? 'Rate limit reached. ' : 'Retrying with backoff. '}
-            Next try in <Countdown until={state.retryAt} /> (attempt {state.attempt + 1}).
+            Next try in <Countdown until={state.retryAt} /> (attempt {state.attempt + 1}).{' '}
+            <button type="button" data-testid="retry-now" onClick={reload}>
+              Retry now
+            </button>
           </p>
         </StatusView>
       );
     }
-    case 'error':
+    case 'error': {
+      const label = siteFor(state.helpdesk).label;
+      const { error } = state;
       return (
-        <StatusView title="This ticket could not be loaded" tone="error" testId="load-error">
-          <p>{describeLoadError(state.error, siteFor(state.helpdesk).label, state.ticketId)}</p>
-          {state.error.detail && <p className="muted detail">{state.error.detail}</p>}
+        <StatusView title={loadErrorTitle(error, label)} tone="error" testId="load-error">
+          <p>{describeLoadError(error, label, state.ticketId)}</p>
+          {error.code === 'not-logged-in' && (
+            <p>
+              <a href={signInUrl(state.helpdesk, state.instance)} target="_blank" rel="noopener noreferrer" data-testid="sign-in-link">
+                Open {label} sign-in
+              </a>
+            </p>
+          )}
           <button type="button" onClick={reload}>
             Try again
           </button>
+          {(error.detail || error.status) && (
+            <details className="detail" data-testid="load-error-details">
+              <summary>Details</summary>
+              <p>{[error.status ? `HTTP ${error.status}` : '', error.detail ?? ''].filter(Boolean).join(' · ')}</p>
+            </details>
+          )}
         </StatusView>
       );
+    }
   }
 }
 
@@ -109,21 +131,24 @@ export function SidePanel() {
       <div className="panel-toolbar">
         <span className="brand">QA Scorecard</span>
         <span className="toolbar-actions">
-          <button
-            type="button"
-            className="icon-button mode-toggle"
-            data-testid="mode-toggle"
-            data-mode={mode}
-            aria-pressed={mode === 'self'}
-            title={mode === 'review' ? 'Check your own reply before sending it' : 'Back to reviewing the ticket'}
-            onClick={() => setMode((m) => (m === 'review' ? 'self' : 'review'))}
-          >
-            {mode === 'review' ? '✎ Check my reply' : '☑ Review ticket'}
-          </button>
+          {/* Both actions need a ticket: without one there is no reply to check and nothing to read. */}
           {ready && (
-            <button type="button" className="icon-button" onClick={reload} title="Read the ticket again">
-              ↻ Reload
-            </button>
+            <>
+              <button
+                type="button"
+                className="icon-button mode-toggle"
+                data-testid="mode-toggle"
+                data-mode={mode}
+                aria-pressed={mode === 'self'}
+                title={mode === 'review' ? 'Check your own reply before sending it' : 'Back to reviewing the ticket'}
+                onClick={() => setMode((m) => (m === 'review' ? 'self' : 'review'))}
+              >
+                {mode === 'review' ? '✎ Check my reply' : '☑ Review ticket'}
+              </button>
+              <button type="button" className="icon-button" onClick={reload} title="Read the ticket again">
+                ↻ Reload
+              </button>
+            </>
           )}
           {!pinned && (
             <button type="button" className="icon-button" onClick={popOut} title="Open this scorecard in its own window" disabled={tabId === null}>

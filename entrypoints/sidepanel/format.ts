@@ -12,6 +12,15 @@ export function formatScore(score: number | null): string {
   return `${Math.round(score * 10) / 10}%`;
 }
 
+/** Time left before a retry: "42 s", "4 min 5 s", then "now". */
+export function formatCountdown(msLeft: number): string {
+  const seconds = Math.ceil(msLeft / 1000);
+  if (seconds <= 0) return 'now';
+  if (seconds < 60) return `${seconds} s`;
+  const rest = seconds % 60;
+  return `${Math.floor(seconds / 60)} min${rest ? ` ${rest} s` : ''}`;
+}
+
 export function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${Math.round(minutes)} min`;
   const hours = minutes / 60;

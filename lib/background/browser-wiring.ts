@@ -59,7 +59,7 @@ export async function registerCustomDomain(host: string, helpdesk: HelpdeskName)
   await browser.scripting.registerContentScripts([
     { id, matches: customDomainMatches(helpdesk, host), js: [siteFor(helpdesk).contentScript], runAt: 'document_idle', persistAcrossSessions: true },
   ]);
-  await injectIntoOpenTabs(customDomainMatches(helpdesk, host), siteFor(helpdesk).contentScript);
+  await injectIntoOpenTabs(customDomainMatches(helpdesk, host), siteFor(helpdesk).contentScript, Date.now());
 }
 
 export async function unregisterCustomDomain(host: string): Promise<void> {
@@ -69,8 +69,12 @@ export async function unregisterCustomDomain(host: string): Promise<void> {
   await browser.permissions.remove({ origins: [`https://${host}/*`] }).catch(() => false);
 }
 
-/** MV3 does not inject declared content scripts into tabs that were open before install or update. */
-export async function injectIntoOpenTabs(matches: readonly string[], file: string): Promise<void> {
+/**
+ * MV3 does not inject declared content scripts into tabs that were open before install or update.
+ * `activeSince` (epoch ms) is when the scripts became active: the extension's start, or a custom
+ * domain's registration. A page that started loading after it gets them from the browser.
+ */
+export async function injectIntoOpenTabs(matches: readonly string[], file: string, activeSince: number): Promise<void> {
   const tabs = await browser.tabs.query({ url: [...matches] });
   await Promise.all(
     tabs.map(async (tab) => {
@@ -82,6 +86,10 @@ export async function injectIntoOpenTabs(matches: readonly string[], file: strin
         () => false,
       );
       if (alive) return;
+      // A page still loading may not run its declared script yet: asking is not enough there, and
+      // a second copy would restart its reads.
+      const [probe] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: () => performance.timeOrigin }).catch(() => []);
+      if (typeof probe?.result === 'number' && probe.result >= activeSince) return;
       // WXT types script paths from the build; registry paths are checked by the e2e tests instead.
       await browser.scripting.executeScript({ target: { tabId: tab.id }, files: [file as never] }).catch(() => {
         // Discarded or crashed tabs cannot take scripts; they load them when reopened.
@@ -90,8 +98,9 @@ export async function injectIntoOpenTabs(matches: readonly string[], file: strin
   );
 }
 
-export async function injectIntoAllHelpdeskTabs(customDomains: CustomDomain[]): Promise<void> {
-  for (const site of HELPDESK_SITES) await injectIntoOpenTabs(site.matches, site.contentScript);
+/** After install or update; `startedAt` is when the background started (the declared scripts were active by then). */
+export async function injectIntoAllHelpdeskTabs(customDomains: CustomDomain[], startedAt: number): Promise<void> {
+  for (const site of HELPDESK_SITES) await injectIntoOpenTabs(site.matches, site.contentScript, startedAt);
   for (const d of customDomains) {
     await registerCustomDomain(d.host, d.helpdesk).catch(() => {
       // Permission withdrawn in the browser's settings: the options page shows it as not granted.

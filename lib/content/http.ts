@@ -1,6 +1,6 @@
 // Same-origin JSON reads with the agent's session, shared by every helpdesk adapter.
 // Runs in content scripts: no zod, and time, sleep and randomness are injectable for tests.
-import { HelpdeskHttpError } from '../helpdesk/errors';
+import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
 
 export type WaitReason = 'rate-limited' | 'server-error' | 'network';
 
@@ -20,6 +20,14 @@ export interface HttpOptions {
   random?: () => number;
   /** attempts per request for 429 and 5xx/network failures */
   maxAttempts?: number;
+  /**
+   * Epoch ms (on the `now` clock) by which the whole ticket load must be over. A retry that would
+   * start later is not waited for: under a rate limit that never lifts, the load ends with
+   * `rate-limited` instead of counting down request after request.
+   */
+  deadline?: number;
+  /** per-request timeout, headers and body together; default REQUEST_TIMEOUT_MS */
+  requestTimeoutMs?: number;
 }
 
 export const BACKOFF_BASE_MS = 1_000;
@@ -29,6 +37,8 @@ const DEFAULT_MAX_ATTEMPTS = 6;
 export const RETRY_AFTER_LIMIT_MS = 15 * 60_000;
 /** One request that has not answered by then is treated like a dropped connection. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** How long one ticket load may spend waiting out rate limits and failures before it gives up. */
+export const LOAD_DEADLINE_MS = 10 * 60_000;
 
 export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -84,10 +94,22 @@ export async function getJson(url: string, options: HttpOptions): Promise<unknow
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const path = url.replace(/^https?:\/\/[^/]+/, '');
 
+  /** Waits before the next attempt, or throws `failure` when no attempt or no time is left. */
+  const retryLater = async (attempt: number, reason: WaitReason, wait: number, failure: LoadError, retryAfterMs?: number) => {
+    const retryAt = now() + wait;
+    if (attempt >= maxAttempts) throw new HelpdeskHttpError(failure, retryAfterMs);
+    if (options.deadline !== undefined && retryAt > options.deadline) {
+      throw new HelpdeskHttpError({ ...failure, detail: `${failure.detail ?? path}: gave up after ${attempt} attempts, at the time limit of one ticket load` }, retryAfterMs);
+    }
+    options.onWait?.({ reason, retryAt, attempt });
+    await sleep(wait, options.signal);
+  };
+
   for (let attempt = 1; ; attempt++) {
     let response: Response;
+    let text = '';
     try {
-      const timeout = AbortSignal.timeout(REQUEST_TIMEOUT_MS);
+      const timeout = AbortSignal.timeout(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS);
       response = await options.fetch(url, {
         credentials: 'include',
         headers: { Accept: 'application/json' },
@@ -95,39 +117,34 @@ export async function getJson(url: string, options: HttpOptions): Promise<unknow
         redirect: 'manual',
         signal: options.signal ? AbortSignal.any([options.signal, timeout]) : timeout,
       });
+      // The body is read under the same timeout and retries as the headers: a connection that
+      // stalls or drops halfway through a large page is a network failure like any other.
+      if (response.ok) text = await response.text();
     } catch (err) {
       if (options.signal?.aborted) throw err;
-      if (attempt >= maxAttempts) throw new HelpdeskHttpError({ code: 'network', detail: path });
-      const wait = backoffMs(attempt, random);
-      options.onWait?.({ reason: 'network', retryAt: now() + wait, attempt });
-      await sleep(wait, options.signal);
+      await retryLater(attempt, 'network', backoffMs(attempt, random), { code: 'network', detail: path });
       continue;
     }
 
     if (response.status === 429) {
       const wait = rateLimitWaitMs(parseRetryAfter(response.headers.get('Retry-After'), now()), attempt, random);
-      if (attempt >= maxAttempts) throw new HelpdeskHttpError({ code: 'rate-limited', status: 429, detail: path }, wait);
-      options.onWait?.({ reason: 'rate-limited', retryAt: now() + wait, attempt });
-      await sleep(wait, options.signal);
+      await retryLater(attempt, 'rate-limited', wait, { code: 'rate-limited', status: 429, detail: path }, wait);
       continue;
     }
     if (response.status >= 500) {
-      if (attempt >= maxAttempts) throw new HelpdeskHttpError({ code: 'server-error', status: response.status, detail: path });
-      const wait = backoffMs(attempt, random);
-      options.onWait?.({ reason: 'server-error', retryAt: now() + wait, attempt });
-      await sleep(wait, options.signal);
+      await retryLater(attempt, 'server-error', backoffMs(attempt, random), { code: 'server-error', status: response.status, detail: path });
       continue;
     }
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       throw new HelpdeskHttpError({ code: 'not-logged-in', status: response.status || undefined, detail: `${path} redirected (sign-in)` });
     }
-    if (response.status === 401 || response.status === 403) {
-      throw new HelpdeskHttpError({ code: 'not-logged-in', status: response.status, detail: path });
-    }
+    // 401: the helpdesk does not know who is asking (signed out). 403: it knows, and this agent
+    // may not read it (both vendors document 403 as "authenticated, not permitted").
+    if (response.status === 401) throw new HelpdeskHttpError({ code: 'not-logged-in', status: 401, detail: path });
+    if (response.status === 403) throw new HelpdeskHttpError({ code: 'no-access', status: 403, detail: path });
     if (response.status === 404) throw new HelpdeskHttpError({ code: 'not-found', status: 404, detail: path });
     if (!response.ok) throw new HelpdeskHttpError({ code: 'bad-response', status: response.status, detail: path });
 
-    const text = await response.text();
     if (!looksLikeJson(response.headers.get('Content-Type'), text)) {
       throw new HelpdeskHttpError({ code: 'bad-response', status: response.status, detail: `${path} answered with a web page, not JSON` });
     }
@@ -153,12 +170,15 @@ export function sameOriginUrl(next: unknown, origin: string): string | null {
 /** Attempts for reads the review can do without: a failing extra must not hold the ticket back. */
 const OPTIONAL_ATTEMPTS = 2;
 
-/** A read whose failure (after a short retry) yields null instead of failing the ticket. */
+/**
+ * A read whose failure (after a short retry) yields null instead of failing the ticket: whatever
+ * goes wrong with an extra (metrics, names, who am I), only switching tickets stops the load.
+ */
 export async function getOptionalJson(url: string, options: HttpOptions): Promise<unknown> {
   try {
     return await getJson(url, { ...options, maxAttempts: OPTIONAL_ATTEMPTS });
   } catch (err) {
-    if (options.signal?.aborted || !(err instanceof HelpdeskHttpError)) throw err;
+    if (options.signal?.aborted) throw err;
     return null;
   }
 }

@@ -9,6 +9,7 @@ import type { DraftContext } from '../selfcheck/checks';
 import type { SendGuardMode } from '../settings/settings';
 import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
 import { readContentCommand, TICKET_TAB_PORT } from '../messaging/names';
+import { LOAD_DEADLINE_MS } from './http';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
 import { reportForFailedSend } from './send-failure';
@@ -74,8 +75,8 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
       })
       .catch((err: unknown) => {
         // A ticket the background could not take (too large for a message) is an error to show,
-        // not a panel left on "Loading"; a restarting background asks again via
-        // CONTENT_REPORT_AGAIN, so other failures need nothing here.
+        // not a panel left on "Loading"; a restarting background asks again with the
+        // 'content:report-again' command, so other failures need nothing here.
         const failure = r === lastReport ? reportForFailedSend(r, err) : null;
         if (failure) report(failure);
       });
@@ -99,6 +100,8 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
         http: {
           fetch: pageFetch(),
           signal: controller.signal,
+          // Every retry of this load (a reload starts a new one) ends by this time.
+          deadline: Date.now() + LOAD_DEADLINE_MS,
           onWait: (notice) => report({ phase: 'waiting', ...locator, ...notice }),
         },
         onProgress: (loaded) => report({ phase: 'loading', ...locator, loaded }),

@@ -1,8 +1,11 @@
 // Load failures as values. Content scripts produce them without zod; the panel turns them into
 // plain sentences for the reviewer.
 
+/** Every way a ticket load can fail; the protocol's schema is built from this list. */
 export const LOAD_ERROR_CODES = [
   'not-logged-in',
+  // signed in, but this agent may not read the ticket (HTTP 403)
+  'no-access',
   'not-found',
   'rate-limited',
   'server-error',
@@ -36,11 +39,13 @@ export function describeLoadError(error: LoadError, helpdeskLabel: string, ticke
   const ticket = ticketId ? `ticket #${ticketId}` : 'this ticket';
   switch (error.code) {
     case 'not-logged-in':
-      return `Sign in to ${helpdeskLabel} to load this ticket. Your session has ended, or your role cannot read ${ticket}.`;
+      return `Sign in to ${helpdeskLabel} to load this ticket. Your session has ended; once you are signed in again, press Try again.`;
+    case 'no-access':
+      return `You are signed in to ${helpdeskLabel}, but your account has no access to ${ticket}. Ask a ${helpdeskLabel} admin for access, or sign in with the account that has it.`;
     case 'not-found':
       return `${helpdeskLabel} could not find ${ticket}. It may have been deleted or merged, or you may not have access to it.`;
     case 'rate-limited':
-      return `${helpdeskLabel} is limiting requests right now, so ${ticket} could not be loaded. Try again in a minute.`;
+      return `${helpdeskLabel} keeps rate-limiting our requests, so ${ticket} could not be loaded. Wait a few minutes, then try again.`;
     case 'server-error':
       return `${helpdeskLabel} had a problem answering${error.status ? ` (error ${error.status})` : ''}. We retried several times; try again shortly.`;
     case 'bad-response':
@@ -51,5 +56,21 @@ export function describeLoadError(error: LoadError, helpdeskLabel: string, ticke
       return `${helpdeskLabel} sent ticket data in a shape we could not read, so ${ticket} is not shown.`;
     case 'too-large':
       return `${ticket[0]!.toUpperCase()}${ticket.slice(1)} is too large to bring into the panel, even with its longest messages shortened. Read it in ${helpdeskLabel}; Try again reads it once more.`;
+  }
+}
+
+/** The heading above describeLoadError's sentence: what happened, in a few words. */
+export function loadErrorTitle(error: LoadError, helpdeskLabel: string): string {
+  switch (error.code) {
+    case 'not-logged-in':
+      return `Signed out of ${helpdeskLabel}`;
+    case 'no-access':
+      return 'No access to this ticket';
+    case 'rate-limited':
+      return `${helpdeskLabel} keeps rate-limiting`;
+    case 'too-large':
+      return 'This ticket is too large for the panel';
+    default:
+      return 'This ticket could not be loaded';
   }
 }

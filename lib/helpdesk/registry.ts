@@ -24,6 +24,11 @@ export function siteFor(name: HelpdeskName): HelpdeskSite<HelpdeskName> {
   return site;
 }
 
+/** The helpdesk's own sign-in page for an instance (host), e.g. https://acme.zendesk.com/access/login. */
+export function signInUrl(name: HelpdeskName, instance: string): string {
+  return `https://${instance}${siteFor(name).signInPath}`;
+}
+
 /** Match patterns for a custom domain such as support.acme.com. */
 export function customDomainMatches(name: HelpdeskName, host: string): string[] {
   return siteFor(name).agentPaths.map((p) => `https://${host}${p}`);

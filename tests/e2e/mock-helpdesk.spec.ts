@@ -1,49 +1,12 @@
 // Self-test of the fake helpdesks (tests/support/mock-helpdesk) without the extension: the agent
 // apps render, navigate like SPAs, never execute hostile ticket content, and the APIs page and
 // fail the way the extension must cope with.
-import { test, expect, chromium, type BrowserContext, type Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { DEMO, demoTicket, routeMockHelpdesks, type MockHelpdeskHandle, type MockHelpdeskOptions } from '../support/mock-helpdesk/index';
+import type { Page } from '@playwright/test';
+import { DEMO, demoTicket } from '../support/mock-helpdesk/index';
+import { expect, test } from './support/fixtures';
 
 const ZD = 'https://acme.zendesk.com';
 const FD = 'https://demo.freshdesk.com';
-
-interface Session {
-  context: BrowserContext;
-  page: Page;
-  mock: MockHelpdeskHandle;
-  pageErrors: Error[];
-}
-
-let session: Session | null = null;
-const userDataDirs: string[] = [];
-
-async function open(options: MockHelpdeskOptions = {}): Promise<Session> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'mock-helpdesk-'));
-  userDataDirs.push(userDataDir);
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'Europe/London',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const mock = await routeMockHelpdesks(context, { zendeskHosts: ['demo.zendesk.com', 'acme.zendesk.com'], ...options });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const pageErrors: Error[] = [];
-  page.on('pageerror', (e) => pageErrors.push(e));
-  session = { context, page, mock, pageErrors };
-  return session;
-}
-
-test.afterEach(async () => {
-  await session?.context.close();
-  session = null;
-  for (const dir of userDataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 /** fetch from the page (same origin, like a content script) and return status and parsed body */
 async function get(page: Page, url: string): Promise<{ status: number; body: any; text: string; contentType: string | null }> {
@@ -62,9 +25,20 @@ async function get(page: Page, url: string): Promise<{ status: number; body: any
 
 const navigations = (page: Page) => page.evaluate(() => performance.getEntriesByType('navigation').length);
 
+/**
+ * Whatever in the ticket's content (`root`) could ever run script: script elements, frames,
+ * images, and inline event-handler attributes. None present means nothing can run later either,
+ * so the check needs no waiting.
+ */
+const executable = (page: Page, root: string) =>
+  page.locator(root).evaluate((el) => [
+    ...[...el.querySelectorAll('script, iframe, frame, object, embed, img')].map((e) => e.tagName.toLowerCase()),
+    ...[...el.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${e.tagName.toLowerCase()}[${a.name}]`)),
+  ]);
+
 test.describe('mock Zendesk', () => {
-  test('agent workspace: tabs, mounted panes and SPA navigation', async () => {
-    const { page, pageErrors } = await open();
+  test('agent workspace: tabs, mounted panes and SPA navigation', async ({ launchHelpdeskOnly }) => {
+    const { page, pageErrors } = await launchHelpdeskOnly();
     const complaint = demoTicket('zendesk', 'email-complaint');
     const messaging = demoTicket('zendesk', 'messaging');
 
@@ -116,8 +90,8 @@ test.describe('mock Zendesk', () => {
     await page.screenshot({ path: '/tmp/mock-zendesk.png' });
   });
 
-  test('API: cursor paging with the links.next trap, offset paging, sideloads, metrics', async () => {
-    const { page, mock } = await open();
+  test('API: cursor paging with the links.next trap, offset paging, sideloads, metrics', async ({ launchHelpdeskOnly }) => {
+    const { page, mock } = await launchHelpdeskOnly();
     const long = demoTicket('zendesk', 'long-thread');
     const imported = demoTicket('zendesk', 'imported');
     await page.goto(`${ZD}/agent/dashboard`);
@@ -167,8 +141,8 @@ test.describe('mock Zendesk', () => {
     expect(mock.requests.some((r) => r.fromAgentApp)).toBe(true);
   });
 
-  test('API: conversation_log pages a Messaging transcript; custom_statuses', async () => {
-    const { page } = await open();
+  test('API: conversation_log pages a Messaging transcript; custom_statuses', async ({ launchHelpdeskOnly }) => {
+    const { page } = await launchHelpdeskOnly();
     const messaging = demoTicket('zendesk', 'messaging');
     await page.goto(`${ZD}/agent/dashboard`);
 
@@ -197,24 +171,24 @@ test.describe('mock Zendesk', () => {
     expect(own).toMatchObject({ agent_label: 'Awaiting collection', status_category: 'pending' });
   });
 
-  test('hostile ticket executes nothing in the page', async () => {
-    const { page, pageErrors } = await open();
+  test('hostile ticket executes nothing in the page', async ({ launchHelpdeskOnly }) => {
+    const { page, pageErrors } = await launchHelpdeskOnly();
     const hostile = demoTicket('zendesk', 'hostile');
     await page.goto(`${ZD}/agent/tickets/${hostile.id}`);
     const pane = page.locator(`[data-test-id="ticket-${hostile.id}-standard-layout"]`);
     await expect(pane.locator('article[data-test-id="omni-log-comment-item"]')).toHaveCount(hostile.messageCount);
     await expect(pane.locator('h1')).toHaveText(hostile.subject);
     await expect(pane.locator('.log-author').first()).toHaveText('<img src=x onerror="window.__pwned=1">');
-    await page.waitForTimeout(300);
+    expect(await executable(page, `[data-test-id="ticket-${hostile.id}-standard-layout"]`)).toEqual([]);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     await expect(page.locator('iframe, img, svg[onload], style:not(head style)')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
   });
 
-  test('faults from intercept, latency, and the logged-out state', async () => {
+  test('faults from intercept, latency, and the logged-out state', async ({ launchHelpdeskOnly }) => {
     const calls: string[] = [];
     let failed = false;
-    const { page, mock } = await open({
+    const first = await launchHelpdeskOnly({
       latencyMs: 20,
       intercept: (req) => {
         if (req.fromAgentApp) return undefined;
@@ -228,6 +202,7 @@ test.describe('mock Zendesk', () => {
         return undefined;
       },
     });
+    const { page, mock } = first;
     await page.goto(`${ZD}/agent/dashboard`);
     const id = demoTicket('zendesk', 'chat').id;
     expect((await get(page, `/api/v2/tickets/${id}/comments.json?page[size]=100`)).status).toBe(429);
@@ -238,10 +213,9 @@ test.describe('mock Zendesk', () => {
     expect((await get(page, `/api/v2/tickets/${id}/metrics.json`)).status).toBe(500);
     expect(calls).toHaveLength(4);
     expect(mock.requests.filter((r) => !r.fromAgentApp)).toHaveLength(4);
-    await session!.context.close();
-    session = null;
+    await first.close();
 
-    const out = await open({ loggedIn: false });
+    const out = await launchHelpdeskOnly({ loggedIn: false });
     await out.page.goto(`${ZD}/agent/tickets/${id}`);
     await expect(out.page.locator('h1')).toContainText('Sign in');
     await expect(out.page.locator('[data-test-id="header-tab"]')).toHaveCount(0);
@@ -252,8 +226,8 @@ test.describe('mock Zendesk', () => {
 });
 
 test.describe('mock Freshdesk', () => {
-  test('agent portal: list → ticket by SPA, collapsed editor, legacy URL, statuses', async () => {
-    const { page, pageErrors } = await open();
+  test('agent portal: list → ticket by SPA, collapsed editor, legacy URL, statuses', async ({ launchHelpdeskOnly }) => {
+    const { page, pageErrors } = await launchHelpdeskOnly();
     const complaint = demoTicket('freshdesk', 'email-complaint');
     const long = demoTicket('freshdesk', 'long-thread');
     const third = demoTicket('freshdesk', 'third-party');
@@ -295,8 +269,8 @@ test.describe('mock Freshdesk', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  test('API: paging until a short page, both shapes, agents, ticket fields', async () => {
-    const { page } = await open();
+  test('API: paging until a short page, both shapes, agents, ticket fields', async ({ launchHelpdeskOnly }) => {
+    const { page } = await launchHelpdeskOnly();
     const long = demoTicket('freshdesk', 'long-thread');
     await page.goto(`${FD}/a/tickets`);
     const p1 = await get(page, `/api/_/tickets/${long.id}/conversations?per_page=100&page=1`);
@@ -326,20 +300,19 @@ test.describe('mock Freshdesk', () => {
     expect(internal.body.conversations.some((c: { private: boolean; incoming: boolean; source: number }) => c.private && c.incoming && c.source === 2)).toBe(true);
   });
 
-  test('hostile ticket executes nothing; logged out shows a login page', async () => {
-    const { page, pageErrors } = await open();
+  test('hostile ticket executes nothing; logged out shows a login page', async ({ launchHelpdeskOnly }) => {
+    const { page, pageErrors, close } = await launchHelpdeskOnly();
     const hostile = demoTicket('freshdesk', 'hostile');
     await page.goto(`${FD}/a/tickets/${hostile.id}`);
     await expect(page.locator('[data-test-id="ticket-subject"]')).toHaveText(hostile.subject);
     await expect(page.locator('article.item')).toHaveCount(hostile.messageCount);
-    await page.waitForTimeout(300);
+    expect(await executable(page, 'section.thread')).toEqual([]);
     expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
     await expect(page.locator('iframe, img, style:not(head style)')).toHaveCount(0);
     expect(pageErrors).toEqual([]);
-    await session!.context.close();
-    session = null;
+    await close();
 
-    const out = await open({ loggedIn: false });
+    const out = await launchHelpdeskOnly({ loggedIn: false });
     await out.page.goto(`${FD}/a/tickets/${hostile.id}`);
     await expect(out.page.locator('h1')).toContainText('Login');
     const denied = await get(out.page, `/api/_/tickets/${hostile.id}`);

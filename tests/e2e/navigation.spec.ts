@@ -1,21 +1,11 @@
 // The panel follows the agent: SPA navigation inside the helpdesk, Zendesk's ticket tabs, and
 // pages that are not tickets.
-import { expect, test } from '@playwright/test';
 import { DEMO } from '../support/mock-helpdesk';
-import { newProfileDir } from './support/extension';
-import { openTicketWithPanel, startSession, type Session } from './support/flow';
+import { expect, test } from './support/fixtures';
 
-let session: Session;
-test.beforeEach(async () => {
-  session = await startSession(newProfileDir());
-});
-test.afterEach(async () => {
-  await session.context.close();
-});
-
-test('zendesk: SPA navigation to another ticket switches the panel, without a page load', async () => {
+test('zendesk: SPA navigation to another ticket switches the panel, without a page load', async ({ session }) => {
   const [first, second] = DEMO.zendesk.tickets;
-  const { page, panel } = await openTicketWithPanel(session, `https://${DEMO.zendesk.host}/agent/tickets/${first!.id}`);
+  const { page, panel } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/tickets/${first!.id}`);
   await expect(panel.getByTestId('ticket-id')).toHaveText(first!.id);
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
@@ -38,8 +28,10 @@ test('zendesk: SPA navigation to another ticket switches the panel, without a pa
   await expect(panel.getByTestId('no-ticket')).toBeVisible();
 });
 
-test('zendesk: clicking tickets in a view and switching header tabs follows the active tab', async () => {
-  const { page, panel } = await openTicketWithPanel(session, `https://${DEMO.zendesk.host}/agent/dashboard`);
+test('zendesk: clicking tickets in a view and switching header tabs follows the active tab', async ({ session }) => {
+  const { page, panel, tabId } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/dashboard`);
+  // The panel starts out empty anyway: first make sure the content script has looked at the page.
+  await expect.poll(() => session.contentReport(tabId)).toEqual({ phase: 'idle' });
   await expect(panel.getByTestId('no-ticket')).toBeVisible();
 
   const openFromView = async (row: number) => {
@@ -61,9 +53,9 @@ test('zendesk: clicking tickets in a view and switching header tabs follows the 
   await expect(panel.getByTestId('ticket-id')).toHaveText(second);
 });
 
-test('freshdesk: SPA navigation and the legacy /helpdesk/tickets URL', async () => {
+test('freshdesk: SPA navigation and the legacy /helpdesk/tickets URL', async ({ session }) => {
   const [first, second] = DEMO.freshdesk.tickets;
-  const { page, panel } = await openTicketWithPanel(session, `https://${DEMO.freshdesk.host}/a/tickets/${first!.id}`);
+  const { page, panel } = await session.openTicket(`https://${DEMO.freshdesk.host}/a/tickets/${first!.id}`);
   await expect(panel.getByTestId('ticket-id')).toHaveText(first!.id);
   await page.evaluate((id) => {
     history.pushState({}, '', `/a/tickets/${id}`);
@@ -71,12 +63,16 @@ test('freshdesk: SPA navigation and the legacy /helpdesk/tickets URL', async () 
   }, second!.id);
   await expect(panel.getByTestId('ticket-id')).toHaveText(second!.id);
 
-  const legacy = await openTicketWithPanel(session, `https://${DEMO.freshdesk.host}/helpdesk/tickets/${first!.id}`);
+  const legacy = await session.openTicket(`https://${DEMO.freshdesk.host}/helpdesk/tickets/${first!.id}`);
   await expect(legacy.panel.getByTestId('ticket-subject')).toHaveText(first!.subject);
 });
 
-test('a page that is not a helpdesk ticket shows the empty state', async () => {
-  const { panel } = await openTicketWithPanel(session, `https://${DEMO.freshdesk.host}/a/tickets`);
+test('a page that is not a helpdesk ticket shows the empty state', async ({ session }) => {
+  const { panel, tabId } = await session.openTicket(`https://${DEMO.freshdesk.host}/a/tickets`);
+  // The panel starts out empty anyway: what counts is the content script's verdict on this page.
+  await expect.poll(() => session.contentReport(tabId)).toEqual({ phase: 'idle' });
   await expect(panel.getByTestId('no-ticket')).toBeVisible();
   await expect(panel.getByTestId('no-ticket')).toContainText('Open a ticket');
+  // Nothing to check a reply against without a ticket.
+  await expect(panel.getByTestId('mode-toggle')).toHaveCount(0);
 });

@@ -1,15 +1,5 @@
 // The options page: the rubric library's import with per-path errors, and the reviewer name.
-import { expect, test } from '@playwright/test';
-import { newProfileDir } from './support/extension';
-import { startSession, type Session } from './support/flow';
-
-let session: Session;
-test.beforeEach(async () => {
-  session = await startSession(newProfileDir());
-});
-test.afterEach(async () => {
-  await session.context.close();
-});
+import { expect, test } from './support/fixtures';
 
 const validRubric = {
   format: 'qa-rubric/1',
@@ -23,7 +13,7 @@ const validRubric = {
   ],
 };
 
-test('imports a rubric file, rejects a broken one with its JSON paths, and keeps the library intact', async () => {
+test('imports a rubric file, rejects a broken one with its JSON paths, and keeps the library intact', async ({ session }) => {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
   await expect(page.getByTestId('rubric-item')).toHaveCount(1);
@@ -38,7 +28,10 @@ test('imports a rubric file, rejects a broken one with its JSON paths, and keeps
   await expect(page.getByTestId('import-error')).toContainText('criteria[1].id');
 
   await page.getByTestId('rubric-import').setInputFiles({ name: 'junk.json', mimeType: 'application/json', buffer: Buffer.from('{ not json') });
+  // The list of problems is still on screen from broken.json: wait for the one about junk.json.
+  await expect(page.getByRole('alert')).toContainText('junk.json is not valid JSON');
   await expect(page.getByTestId('import-error')).toBeVisible();
+  await expect(page.getByTestId('import-error')).not.toContainText('criteria[');
 
   await page.reload();
   await expect(page.getByTestId('rubric-item')).toHaveCount(2);
@@ -50,7 +43,7 @@ test('imports a rubric file, rejects a broken one with its JSON paths, and keeps
   await expect(page.locator('[data-testid="rubric-item"][data-rubric-id="chat-basics"]')).toHaveAttribute('data-rubric-version', '2');
 });
 
-test('says when a file is an older version, rolls back on request, refuses files over 1 MB, and shows the storage status', async () => {
+test('says when a file is an older version, rolls back on request, refuses files over 1 MB, and shows the storage status', async ({ session }) => {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
   const file = (name: string, content: unknown) => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });

@@ -1,9 +1,10 @@
 // The agent's self-check: the unsent reply is checked live in the panel, and once more when Send
 // is pressed in the helpdesk page.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { DEMO } from '../support/mock-helpdesk';
-import { newProfileDir, tabIdOf } from './support/extension';
-import { openTicketWithPanel, startSession, type Session } from './support/flow';
+import { tabIdOf } from './support/extension';
+import { expect, test, type Session } from './support/fixtures';
+import { countAppWrites } from './support/flow';
 
 const GOOD_REPLY = [
   'Hi {first},',
@@ -16,66 +17,70 @@ const GOOD_REPLY = [
   'Priya',
 ].join('\n');
 
-test('zendesk: draft findings update as the agent types, and Send asks first when the reply has problems', async () => {
-  const session = await startSession(newProfileDir());
-  try {
-    const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'email-complaint')!;
-    const { page, panel } = await openTicketWithPanel(session, `https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
-    await expect(panel.getByTestId('ticket-subject')).toHaveText(ticket.subject);
+test('zendesk: draft findings update as the agent types, and Send asks first when the reply has problems', async ({ session }) => {
+  const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'email-complaint')!;
+  const { page, panel } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
+  await expect(panel.getByTestId('ticket-subject')).toHaveText(ticket.subject);
 
-    const toggle = panel.getByTestId('mode-toggle');
-    await expect(toggle).toHaveAttribute('data-mode', 'review');
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('data-mode', 'self');
+  const toggle = panel.getByTestId('mode-toggle');
+  await expect(toggle).toHaveAttribute('data-mode', 'review');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('data-mode', 'self');
 
-    const composer = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
-    await composer.click();
-    await page.keyboard.type('Your order number is [ORDER NUMBER].');
-    await expect(panel.locator('[data-testid="draft-finding"][data-rule="placeholder"]')).toHaveAttribute('data-severity', 'error');
-    await expect(panel.locator('[data-testid="draft-finding"][data-rule="greeting"]')).toBeVisible();
+  const composer = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] [data-test-id="omnicomposer-rich-text-ckeditor"]`);
+  await composer.click();
+  await page.keyboard.type('Your order number is [ORDER NUMBER].');
+  await expect(panel.locator('[data-testid="draft-finding"][data-rule="placeholder"]')).toHaveAttribute('data-severity', 'error');
+  await expect(panel.locator('[data-testid="draft-finding"][data-rule="greeting"]')).toBeVisible();
 
-    const sendsBefore = session.requests.filter((r) => r.method === 'PUT').length;
-    await page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] button[data-test-id="submit_button-button"]`).click();
-    await expect(page.getByTestId('send-guard')).toBeVisible();
-    await expect(page.getByTestId('send-guard')).toContainText('[ORDER NUMBER]');
-    expect(session.requests.filter((r) => r.method === 'PUT').length).toBe(sendsBefore);
+  const appWrites = await countAppWrites(page);
+  const sendsBefore = session.requests.filter((r) => r.method === 'PUT').length;
+  await page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] button[data-test-id="submit_button-button"]`).click();
+  await expect(page.getByTestId('send-guard')).toBeVisible();
+  await expect(page.getByTestId('send-guard')).toContainText('[ORDER NUMBER]');
+  // The app sends in the click itself: had the click got through, the count would already be 1.
+  expect(await appWrites()).toBe(0);
+  expect(session.requests.filter((r) => r.method === 'PUT').length).toBe(sendsBefore);
 
-    await page.getByTestId('send-guard-review').click();
-    await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  await page.getByTestId('send-guard-review').click();
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  expect(await appWrites()).toBe(0);
 
-    // A reply that does everything well has no findings and is sent without a prompt.
-    const firstName = (await panel.locator('.ticket-facts dd').first().innerText()).split(/\s+/)[0]!;
-    await composer.fill('');
-    await composer.click();
-    await page.keyboard.type(GOOD_REPLY.replace('{first}', firstName));
-    await expect(panel.getByTestId('draft-ok')).toBeVisible();
-    await expect(panel.getByTestId('draft-finding')).toHaveCount(0);
-  } finally {
-    await session.context.close();
-  }
+  // A reply that does everything well has no findings and is sent without a prompt.
+  const firstName = (await panel.locator('.ticket-facts dd').first().innerText()).split(/\s+/)[0]!;
+  const goodReply = GOOD_REPLY.replace('{first}', firstName);
+  await composer.fill('');
+  await composer.click();
+  await page.keyboard.type(goodReply);
+  // Judge the whole reply, not a prefix of it that happened to be checked on the way.
+  await expect(panel.locator('.draft-preview')).toHaveText(goodReply.replace(/\s+/g, ' '));
+  await expect(panel.getByTestId('draft-ok')).toBeVisible();
+  await expect(panel.getByTestId('draft-finding')).toHaveCount(0);
 });
 
-test('freshdesk: "Send anyway" sends the reply the guard stopped', async () => {
-  const session = await startSession(newProfileDir());
-  try {
-    const ticket = DEMO.freshdesk.tickets.find((t) => t.kind === 'email-complaint')!;
-    const { page, panel } = await openTicketWithPanel(session, `https://${DEMO.freshdesk.host}/a/tickets/${ticket.id}`);
-    await expect(panel.getByTestId('ticket-subject')).toHaveText(ticket.subject);
-    const placeholder = page.locator('button[data-test-id="active-editor"]');
-    if (await placeholder.count()) await placeholder.first().click();
-    const editor = page.locator('.fr-element.fr-view[contenteditable="true"]').first();
-    await editor.click();
-    await page.keyboard.type('Your card 4111 1111 1111 1111 is on file.');
-    await page.locator('[data-test-id="submit"]').first().click();
-    await expect(page.getByTestId('send-guard')).toBeVisible();
-    await expect(page.getByTestId('send-guard').locator('[data-rule="sensitive-data"]')).toBeVisible();
-    const sendsBefore = session.requests.filter((r) => r.method === 'POST' || r.method === 'PUT').length;
-    await page.getByTestId('send-anyway').click();
-    await expect(page.getByTestId('send-guard')).toHaveCount(0);
-    await expect.poll(() => session.requests.filter((r) => r.method === 'POST' || r.method === 'PUT').length).toBeGreaterThan(sendsBefore);
-  } finally {
-    await session.context.close();
-  }
+test('freshdesk: "Send anyway" sends the reply the guard stopped', async ({ session }) => {
+  const ticket = DEMO.freshdesk.tickets.find((t) => t.kind === 'email-complaint')!;
+  const { page, panel } = await session.openTicket(`https://${DEMO.freshdesk.host}/a/tickets/${ticket.id}`);
+  await expect(panel.getByTestId('ticket-subject')).toHaveText(ticket.subject);
+  const placeholder = page.locator('button[data-test-id="active-editor"]');
+  if (await placeholder.count()) await placeholder.first().click();
+  const editor = page.locator('.fr-element.fr-view[contenteditable="true"]').first();
+  await editor.click();
+  await page.keyboard.type('Your card 4111 1111 1111 1111 is on file.');
+  const appWrites = await countAppWrites(page);
+  const isWrite = (r: { method: string }) => r.method === 'POST' || r.method === 'PUT';
+  const sendsBefore = session.requests.filter(isWrite).length;
+  await page.locator('[data-test-id="submit"]').first().click();
+  await expect(page.getByTestId('send-guard')).toBeVisible();
+  await expect(page.getByTestId('send-guard').locator('[data-rule="sensitive-data"]')).toBeVisible();
+  // Held: the app's send handler never ran (it would have counted in the click itself).
+  expect(await appWrites()).toBe(0);
+  await page.getByTestId('send-anyway').click();
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  expect(await appWrites()).toBe(1);
+  const sent = await session.mock.waitForRequest(isWrite, sendsBefore + 1);
+  expect(sent.path).toBe(`/api/_/tickets/${ticket.id}/reply`);
+  expect(sent.body).toContain('4111 1111 1111 1111');
 });
 
 /**
@@ -105,78 +110,68 @@ async function armWithDraft(session: Session, page: Page, ticketId: string, text
 const sentBodies = (session: Session) =>
   session.requests.filter((r) => r.method === 'PUT' && r.body).map((r) => (JSON.parse(r.body!) as { ticket: { comment?: { body: string } } }).ticket.comment?.body);
 
-test('zendesk chat, panel closed: only an error holds Send; a reply with warnings, or none, is sent without a prompt', async () => {
-  const session = await startSession(newProfileDir());
-  try {
-    const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'chat')!;
-    const page = await session.context.newPage();
-    await page.goto(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
-    const pane = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"]`);
-    const composer = pane.locator('.ck-editor__editable');
-    const send = pane.locator('button[data-test-id="submit_button-button"]');
+test('zendesk chat, panel closed: only an error holds Send; a reply with warnings, or none, is sent without a prompt', async ({ session }) => {
+  const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'chat')!;
+  const page = await session.context.newPage();
+  await page.goto(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
+  const pane = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"]`);
+  const composer = pane.locator('.ck-editor__editable');
+  const send = pane.locator('button[data-test-id="submit_button-button"]');
 
-    // An unfilled placeholder is an error: Send is held.
-    await armWithDraft(session, page, ticket.id, 'Your order number is [ORDER NUMBER].');
-    await send.click();
-    await expect(page.getByTestId('send-guard')).toBeVisible();
-    await expect(page.getByTestId('send-guard').locator('li')).toHaveCount(1);
-    await expect(page.getByTestId('send-guard').locator('[data-rule="placeholder"]')).toBeVisible();
-    expect(sentBodies(session)).toEqual([]);
-    await page.getByTestId('send-guard-review').click();
-    await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  // An unfilled placeholder is an error: Send is held.
+  await armWithDraft(session, page, ticket.id, 'Your order number is [ORDER NUMBER].');
+  await send.click();
+  await expect(page.getByTestId('send-guard')).toBeVisible();
+  await expect(page.getByTestId('send-guard').locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('send-guard').locator('[data-rule="placeholder"]')).toBeVisible();
+  expect(sentBodies(session)).toEqual([]);
+  await page.getByTestId('send-guard-review').click();
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
 
-    // Only a warning (nothing says what happens next): sent as it is.
-    await composer.fill('');
-    await composer.click();
-    await page.keyboard.type('Your refund has been processed.');
-    await send.click();
-    await expect.poll(() => sentBodies(session)).toEqual(['Your refund has been processed.']);
-    await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  // Only a warning (nothing says what happens next): sent as it is.
+  await composer.fill('');
+  await composer.click();
+  await page.keyboard.type('Your refund has been processed.');
+  await send.click();
+  await expect.poll(() => sentBodies(session)).toEqual(['Your refund has been processed.']);
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
 
-    // The reply a new user reported as stopped: it says what happens next, in a chat.
-    await expect(composer).toHaveText('');
-    await composer.click();
-    await page.keyboard.type('One moment please, I am checking that for you now.');
-    await send.click();
-    await expect.poll(() => sentBodies(session)).toEqual(['Your refund has been processed.', 'One moment please, I am checking that for you now.']);
-    await expect(page.getByTestId('send-guard')).toHaveCount(0);
-  } finally {
-    await session.context.close();
-  }
+  // The reply a new user reported as stopped: it says what happens next, in a chat.
+  await expect(composer).toHaveText('');
+  await composer.click();
+  await page.keyboard.type('One moment please, I am checking that for you now.');
+  await send.click();
+  await expect.poll(() => sentBodies(session)).toEqual(['Your refund has been processed.', 'One moment please, I am checking that for you now.']);
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
 });
 
-test('Options: with the check before Send switched off, even an error is sent without a prompt', async () => {
-  const session = await startSession(newProfileDir());
-  try {
-    const options = await session.context.newPage();
-    await options.goto(`chrome-extension://${session.extensionId}/options.html`);
-    const mode = options.getByTestId('send-guard-mode');
-    await expect(mode.locator('input[value="errors"]')).toBeChecked();
-    // The radio shows the stored setting: it turns on once the background has saved it.
-    await mode.locator('input[value="off"]').click();
-    await expect(mode.locator('input[value="off"]')).toBeChecked();
-    await options.reload();
-    await expect(options.getByTestId('send-guard-mode').locator('input[value="off"]')).toBeChecked();
+test('Options: with the check before Send switched off, even an error is sent without a prompt', async ({ session }) => {
+  const options = await session.context.newPage();
+  await options.goto(`chrome-extension://${session.extensionId}/options.html`);
+  const mode = options.getByTestId('send-guard-mode');
+  await expect(mode.locator('input[value="errors"]')).toBeChecked();
+  // The radio shows the stored setting: it turns on once the background has saved it.
+  await mode.locator('input[value="off"]').click();
+  await expect(mode.locator('input[value="off"]')).toBeChecked();
+  await options.reload();
+  await expect(options.getByTestId('send-guard-mode').locator('input[value="off"]')).toBeChecked();
 
-    const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'email-complaint')!;
-    const page = await session.context.newPage();
-    await page.goto(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
-    const send = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] button[data-test-id="submit_button-button"]`);
-    await armWithDraft(session, page, ticket.id, 'Your order number is [ORDER NUMBER].');
-    await send.click();
-    await expect.poll(() => sentBodies(session)).toEqual(['Your order number is [ORDER NUMBER].']);
-    await expect(page.getByTestId('send-guard')).toHaveCount(0);
+  const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'email-complaint')!;
+  const page = await session.context.newPage();
+  await page.goto(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
+  const send = page.locator(`[data-test-id="ticket-${ticket.id}-standard-layout"] button[data-test-id="submit_button-button"]`);
+  await armWithDraft(session, page, ticket.id, 'Your order number is [ORDER NUMBER].');
+  await send.click();
+  await expect.poll(() => sentBodies(session)).toEqual(['Your order number is [ORDER NUMBER].']);
+  await expect(page.getByTestId('send-guard')).toHaveCount(0);
 
-    // Switched back on, the next read of the ticket brings the setting and Send is held again.
-    await options.getByTestId('send-guard-mode').locator('input[value="errors"]').click();
-    await expect(options.getByTestId('send-guard-mode').locator('input[value="errors"]')).toBeChecked();
-    await options.reload();
-    await expect(options.getByTestId('send-guard-mode').locator('input[value="errors"]')).toBeChecked();
-    await armWithDraft(session, page, ticket.id, 'Your card 4111 1111 1111 1111 is on file.');
-    await send.click();
-    await expect(page.getByTestId('send-guard').locator('[data-rule="sensitive-data"]')).toBeVisible();
-    expect(sentBodies(session)).toHaveLength(1);
-  } finally {
-    await session.context.close();
-  }
+  // Switched back on, the next read of the ticket brings the setting and Send is held again.
+  await options.getByTestId('send-guard-mode').locator('input[value="errors"]').click();
+  await expect(options.getByTestId('send-guard-mode').locator('input[value="errors"]')).toBeChecked();
+  await options.reload();
+  await expect(options.getByTestId('send-guard-mode').locator('input[value="errors"]')).toBeChecked();
+  await armWithDraft(session, page, ticket.id, 'Your card 4111 1111 1111 1111 is on file.');
+  await send.click();
+  await expect(page.getByTestId('send-guard').locator('[data-rule="sensitive-data"]')).toBeVisible();
+  expect(sentBodies(session)).toHaveLength(1);
 });

@@ -11,7 +11,6 @@
 import { cutRawTexts, detached, hasVisibleText, isPlainRecord, pick, TRUNCATED_FLAG, type RawText } from '../text-budget';
 
 const CONVERSATION_KEYS = ['id', 'incoming', 'private', 'source', 'user_id', 'from_email', 'support_email', 'created_at', TRUNCATED_FLAG];
-const TICKET_KEYS = ['id', 'subject', 'status', 'source', 'tags', 'requester_id', 'responder_id', 'support_email', 'created_at', 'updated_at', TRUNCATED_FLAG];
 const PERSON_KEYS = ['id', 'name', 'email'];
 
 /** The text pair of a conversation (`body_text`, `body`) or a ticket (`description_text`, `description`). */
@@ -45,12 +44,9 @@ export function slimFreshdeskAgent(raw: unknown): unknown {
 }
 
 function slimTicket(raw: Record<string, unknown>): Record<string, unknown> {
-  const out = pick(raw, TICKET_KEYS);
+  // One record's worth of fields: they go as they are, but the description only once.
+  const { description_text: _text, description: _html, ...out } = raw;
   keepText(raw, out, 'description_text', 'description', false);
-  if (isPlainRecord(raw.requester)) out.requester = pick(raw.requester, PERSON_KEYS);
-  else if (raw.requester !== undefined) out.requester = raw.requester;
-  if (isPlainRecord(raw.stats)) out.stats = pick(raw.stats, ['first_responded_at', 'resolved_at']);
-  else if (raw.stats !== undefined) out.stats = raw.stats;
   return out;
 }
 

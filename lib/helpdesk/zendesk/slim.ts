@@ -14,12 +14,10 @@ const COMMENT_BODIES = ['plain_body', 'body', 'html_body'] as const;
 const COMMENT_KEYS = ['id', 'author_id', 'public', 'created_at', TRUNCATED_FLAG];
 const ATTACHMENT_KEYS = ['file_name', 'content_url', 'content_type', 'inline'];
 const USER_KEYS = ['id', 'name', 'email', 'role'];
-const TICKET_KEYS = ['id', 'subject', 'raw_subject', 'description', 'status', 'custom_status_id', 'tags', 'requester_id', 'assignee_id', 'created_at', 'updated_at', TRUNCATED_FLAG];
 
 const LOG_EVENT_KEYS = ['id', 'type', 'reference', 'created_at', 'received_at', TRUNCATED_FLAG];
 const LOG_AUTHOR_KEYS = ['type', 'zen:support:user_id', 'user_id', 'zen:sunco:user_id', 'display_name', 'displayName', 'name'];
-/** Everything readContent looks at; the text fields among them are chosen below. */
-const LOG_CONTENT_KEYS = ['type', 'actions', 'altText', 'alt_text', 'mediaUrl', 'media_url', 'location', 'coordinates', 'fields', 'textFallback', 'text_fallback', 'items', 'template', 'name'];
+const LOG_CONTENT_TEXTS = ['text', 'body', 'plain_body'] as const;
 const LOG_TEXT_PATHS = [['content', 'text'], ['content', 'body'], ['content', 'plain_body'], ['content', 'textFallback'], ['content', 'text_fallback']] as const;
 
 function slimAttachments(list: unknown): unknown {
@@ -45,17 +43,14 @@ export function slimZendeskUser(raw: unknown): unknown {
 }
 
 function slimTicket(raw: Record<string, unknown>, hasComments: boolean): Record<string, unknown> {
-  const out = pick(raw, TICKET_KEYS);
+  const out = { ...raw };
   // The description repeats the first comment; the parser shows it only when there are no comments.
+  // The ticket's other fields are one record's worth: they go as they are.
   if (hasComments) delete out.description;
-  if (isPlainRecord(raw.via)) out.via = pick(raw.via, ['channel']);
-  else if (raw.via !== undefined) out.via = raw.via;
-  if (isPlainRecord(raw.satisfaction_rating)) out.satisfaction_rating = pick(raw.satisfaction_rating, ['score']);
-  else if (raw.satisfaction_rating !== undefined) out.satisfaction_rating = raw.satisfaction_rating;
   return out;
 }
 
-/** `GET /tickets/{id}.json?include=users,groups` (or the bare ticket): the ticket's fields the parser reads and its users. */
+/** `GET /tickets/{id}.json?include=users,groups` (or the bare ticket): the ticket without its repeated description, and its users. */
 export function slimZendeskTicketBody(raw: unknown, hasComments: boolean): unknown {
   if (!isPlainRecord(raw)) return raw;
   if (!isPlainRecord(raw.ticket)) return slimTicket(raw, hasComments);
@@ -70,7 +65,7 @@ function readsAsText(value: unknown): boolean {
 }
 
 /** The one of text / body / plain_body that readContent reads for this content (the others it never does). */
-function contentTextKey(content: Record<string, unknown>, isComment: boolean): 'text' | 'body' | 'plain_body' | null {
+function contentTextKey(content: Record<string, unknown>, isComment: boolean): (typeof LOG_CONTENT_TEXTS)[number] {
   const type = typeof content.type === 'string' ? content.type.trim().toLowerCase() : content.type == null ? '' : '?';
   // A Comment event's content without a type is HTML (conversation-log.ts).
   if (type === 'html' || (isComment && !content.type)) {
@@ -85,18 +80,17 @@ function contentTextKey(content: Record<string, unknown>, isComment: boolean): '
 /** A conversation_log event with only what readLogEvents reads. */
 export function slimZendeskLogEvent(raw: unknown): unknown {
   if (!isPlainRecord(raw)) return raw;
-  // A whole page body ({ events, meta, links }) is accepted by the parser too.
-  if (Array.isArray(raw.events) && raw.type === undefined && raw.content === undefined) return { events: raw.events.map(slimZendeskLogEvent) };
   const out = pick(raw, LOG_EVENT_KEYS);
   if (isPlainRecord(raw.author)) out.author = pick(raw.author, LOG_AUTHOR_KEYS);
   else if (raw.author !== undefined) out.author = raw.author;
   if (isPlainRecord(raw.metadata)) out.metadata = pick(raw.metadata, ['public']);
   if (raw.attachments !== undefined) out.attachments = slimAttachments(raw.attachments);
   if (isPlainRecord(raw.content)) {
-    const content = pick(raw.content, LOG_CONTENT_KEYS);
+    // The content's other fields (buttons, form fields, media…) are what its placeholder is made of.
+    const content = { ...raw.content };
     const isComment = typeof raw.type === 'string' && raw.type.trim().toLowerCase() === 'comment';
     const key = contentTextKey(raw.content, isComment);
-    if (key && raw.content[key] !== undefined) content[key] = raw.content[key];
+    for (const text of LOG_CONTENT_TEXTS) if (text !== key) delete content[text];
     out.content = content;
   } else if (raw.content !== undefined) out.content = raw.content;
   return out;

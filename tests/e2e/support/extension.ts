@@ -36,6 +36,10 @@ export async function launchWithExtension(userDataDir: string, options: { headle
     args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...CHROMIUM_ARGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The worker runs its script before anything evaluated here: every page opened after this
+  // started loading after the background started, so it gets exactly one copy of the content
+  // script (the install-time injection leaves such pages to the browser).
+  await worker.evaluate(() => true);
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 

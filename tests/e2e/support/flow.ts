@@ -1,30 +1,28 @@
-// Steps shared by the end-to-end specs: open a helpdesk ticket, bind the panel to its tab.
-import { expect, type Page } from '@playwright/test';
-import { routeMockHelpdesks } from '../../support/mock-helpdesk';
-import type { MockHelpdeskOptions } from '../../support/mock-helpdesk/types';
-import { launchWithExtension, openPanel, tabIdOf, type LoadedExtension } from './extension';
-
-export interface Session extends LoadedExtension {
-  requests: Awaited<ReturnType<typeof routeMockHelpdesks>>['requests'];
-}
-
-export async function startSession(profileDir: string, mock: MockHelpdeskOptions = {}): Promise<Session> {
-  const ext = await launchWithExtension(profileDir);
-  const { requests } = await routeMockHelpdesks(ext.context, mock);
-  return { ...ext, requests };
-}
-
-export async function openTicketWithPanel(session: Session, url: string): Promise<{ page: Page; panel: Page; tabId: number }> {
-  const page = await session.context.newPage();
-  await page.goto(url);
-  const tabId = await tabIdOf(session.worker, page);
-  const panel = await openPanel(session, tabId);
-  await expect(panel.getByTestId('qa-panel')).toBeVisible();
-  return { page, panel, tabId };
-}
+// Steps shared by the end-to-end specs (the browser and the panel come from ./fixtures).
+import type { Page } from '@playwright/test';
 
 /** The highest rating option of the n-th criterion (the rubric's own values, whatever they are). */
 export function ratingOption(panel: Page, criterionIndex: number, optionIndex: 'first' | 'last') {
   const options = panel.getByTestId('criterion').nth(criterionIndex).getByTestId('rating-option');
   return optionIndex === 'first' ? options.first() : options.last();
+}
+
+/**
+ * Counts the writes (fetch with a method other than GET) that the fake agent app in `page` starts
+ * from now on. The count goes up in the same event as the click that sends, so reading it right
+ * after a click tells for certain whether that click sent anything: no waiting for a request that
+ * may still be on its way.
+ */
+export async function countAppWrites(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __appWrites?: number; fetch: typeof fetch };
+    if (w.__appWrites !== undefined) return;
+    w.__appWrites = 0;
+    const original = w.fetch.bind(window);
+    w.fetch = (input, init) => {
+      if ((init?.method ?? 'GET').toUpperCase() !== 'GET') w.__appWrites! += 1;
+      return original(input, init);
+    };
+  });
+  return () => page.evaluate(() => (window as unknown as { __appWrites: number }).__appWrites);
 }

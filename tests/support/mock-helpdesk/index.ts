@@ -5,6 +5,8 @@ import { createFreshdeskDemoData } from './freshdesk-data';
 
 export type { DemoTicketInfo, HelpdeskName, MockHelpdeskOptions, MockRequest, MockResponse } from './types';
 export { routeMockHelpdesks, DEFAULT_FRESHDESK_HOSTS, DEFAULT_ZENDESK_HOSTS, type MockHelpdeskHandle } from './routes';
+export { createMockHelpdesk, httpResponse, mockRequest, type HttpResponse, type MockHelpdesk } from './serve';
+export { Gate } from './gate';
 export {
   addZendeskTicket,
   createZendeskDemoData,

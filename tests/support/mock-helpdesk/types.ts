@@ -43,7 +43,8 @@ export interface MockHelpdeskOptions {
   /**
    * Called for every `/api/...` request (pages are never passed here, so "fail the first call"
    * counters are not eaten by the page load). Return a response to short-circuit, undefined for
-   * normal handling.
+   * normal handling, or a promise of either to hold the request until the test says so (see
+   * Gate in gate.ts): a state that lasts until the next answer then lasts as long as the test needs.
    */
   intercept?: (req: MockRequest) => MockResponse | undefined | Promise<MockResponse | undefined>;
   /** artificial delay for API responses, default 0 */

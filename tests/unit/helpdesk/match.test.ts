@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { freshdeskTicketIdFromUrl } from '@/lib/helpdesk/freshdesk/content/match';
-import { customDomainMatches, normalizeCustomHost } from '@/lib/helpdesk/registry';
+import { customDomainMatches, normalizeCustomHost, signInUrl } from '@/lib/helpdesk/registry';
 import { zendeskCurrentTicketId, zendeskTicketIdFromUrl } from '@/lib/helpdesk/zendesk/content/match';
 
 /** Just enough of a document for the tab lookup: header tabs with their attributes. */
@@ -63,5 +63,11 @@ describe('custom domains', () => {
   it('builds match patterns for the agent app paths only', () => {
     expect(customDomainMatches('freshdesk', 'help.acme.com')).toEqual(['https://help.acme.com/a/*', 'https://help.acme.com/helpdesk/tickets/*']);
     expect(customDomainMatches('zendesk', 'support.acme.com')).toEqual(['https://support.acme.com/agent/*']);
+  });
+
+  it("points at the instance's own agent sign-in page, custom domains included", () => {
+    expect(signInUrl('zendesk', 'acme.zendesk.com')).toBe('https://acme.zendesk.com/access/login');
+    expect(signInUrl('zendesk', 'support.acme.com')).toBe('https://support.acme.com/access/login');
+    expect(signInUrl('freshdesk', 'acme.freshdesk.com')).toBe('https://acme.freshdesk.com/login');
   });
 });
