@@ -1,6 +1,7 @@
 // What the content script sends of a Zendesk ticket: what parse.ts and conversation-log.ts read.
-// A comment arrives with its text three times (plain_body, body, html_body) and a page of metadata; a 5 000-comment ticket of long mails is hundreds of MB that way, and a runtime message
-// over 64 MiB is refused. Pure and zod-free: it runs in the helpdesk page.
+// A comment arrives with its text three times (plain_body, body, html_body) and a page of metadata;
+// a 5 000-comment ticket of long mails is hundreds of MB that way, and a runtime message over
+// 64 MiB is refused. Pure and zod-free: it runs in the helpdesk page.
 //
 // Kept: the one text field the parser reads (plain_body, else body, else html_body — the others
 // are never read for the text), so `Message.html` is absent wherever a plain text exists: nothing
