@@ -1,6 +1,7 @@
 // `npm run bench`: speed and size figures, one line each as `name: value unit (ratio x vs baseline)`.
 // Figures are medians of repeated runs; compare them only as ratios within one run (noisy 2-core
 // machines). Nothing here is asserted in tests: tests stay deterministic.
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { checkDraft, type DraftContext } from '../lib/selfcheck/checks';
 import { DEMO, addZendeskTicket, createZendeskDemoData, makeLargeZendeskTicket, routeMockHelpdesks } from '../tests/support/mock-helpdesk';
 import { handleZendeskApi } from '../tests/support/mock-helpdesk/zendesk-api';
 import type { MockRequest } from '../tests/support/mock-helpdesk/types';
-import { launchWithExtension, newProfileDir, tabIdOf } from '../tests/e2e/support/extension';
+import { CHROMIUM_ARGS, chromiumPath, launchWithExtension, newProfileDir, openPanel, tabIdOf } from '../tests/e2e/support/extension';
 // @ts-expect-error plain ESM helper shared with the test runner
 import { findChromium } from './find-chromium.mjs';
 
@@ -155,8 +156,163 @@ async function panelSwitchTime() {
   }
 }
 
+/** Chromium as an agent without the extension runs it (or with another build): the same flags. */
+function launchPlain(extensionDir?: string): Promise<BrowserContext> {
+  const load = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
+  return chromium.launchPersistentContext(newProfileDir(), { executablePath: chromiumPath(), headless: true, viewport: { width: 1280, height: 800 }, args: [...load, ...CHROMIUM_ARGS] });
+}
+
+/** The built extension with an empty Zendesk content script: what injecting any script costs. */
+function emptyContentScriptBuild(): string {
+  const dir = path.resolve('.bench/empty-content-script');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(OUTPUT, dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'content-scripts/zendesk.js'), '(function () {})();\n');
+  return dir;
+}
+
+/** Records in the page when the agent app has drawn the conversation (its first log item). */
+const MARK_TICKET_SHOWN = () => {
+  const w = window as unknown as { __ticketShownAt?: number };
+  new MutationObserver((_records, observer) => {
+    if (!document.querySelector('[data-test-id="omni-log-comment-item"]')) return;
+    w.__ticketShownAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { childList: true, subtree: true });
+};
+
+interface PageTimes {
+  load: number;
+  shown: number;
+}
+
+async function loadTicketPage(context: BrowserContext, url: string): Promise<PageTimes> {
+  const page = await context.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => (window as unknown as { __ticketShownAt?: number }).__ticketShownAt !== undefined);
+    return await page.evaluate(() => ({
+      load: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd,
+      shown: (window as unknown as { __ticketShownAt: number }).__ticketShownAt,
+    }));
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * The same fake Zendesk ticket page loaded in Chromium without the extension, with it, and with
+ * a build whose content script is empty (the browser's own cost of injecting one), in turn so
+ * that drift on a noisy machine hits all three. Times are taken in the page: the load event, and
+ * the agent app's conversation drawn. The content script runs at document_idle and reads the
+ * ticket through the same API as the page, so it competes for the connection.
+ */
+async function pageLoadWithAndWithout() {
+  process.env.CHROMIUM_PATH ??= findChromium();
+  const variants = {
+    without: await launchPlain(),
+    withExtension: (await launchWithExtension(newProfileDir())).context,
+    emptyContentScript: await launchPlain(emptyContentScriptBuild()),
+  };
+  const contexts = Object.values(variants);
+  try {
+    for (const context of contexts) {
+      await routeMockHelpdesks(context, { zendeskHosts: [DEMO.zendesk.host] });
+      await context.addInitScript(MARK_TICKET_SHOWN);
+    }
+    const url = `https://${DEMO.zendesk.host}/agent/tickets/${DEMO.zendesk.tickets[0]!.id}`;
+    for (const context of contexts) await loadTicketPage(context, url); // warm-up
+    const times = new Map<BrowserContext, PageTimes[]>(contexts.map((c) => [c, []]));
+    for (let i = 0; i < 21; i++) {
+      for (let k = 0; k < contexts.length; k++) {
+        const context = contexts[(i + k) % contexts.length]!;
+        times.get(context)!.push(await loadTicketPage(context, url));
+      }
+    }
+    const med = (context: BrowserContext, key: keyof PageTimes) => median(times.get(context)!.map((t) => t[key]));
+    for (const key of ['load', 'shown'] as const) {
+      const without = med(variants.without, key);
+      const what = key === 'load' ? 'load-event' : 'ticket-shown';
+      const withExt = med(variants.withExtension, key);
+      line(`helpdesk-page-${what}-with-extension`, withExt, 'ms', withExt / without, `${without.toFixed(1)} ms without the extension, goal ≤ 1.05`);
+      const empty = med(variants.emptyContentScript, key);
+      line(`helpdesk-page-${what}-empty-content-script`, empty, 'ms', empty / without, `${without.toFixed(1)} ms without: the browser's cost of any content script`);
+    }
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+}
+
+const HUGE_TICKET = '880002';
+
+/** 5 000 comments × 20 000 characters: 100 MB of text, 300 MB of API JSON with its copies. */
+function hugeTicketData() {
+  const data = createZendeskDemoData();
+  const huge = makeLargeZendeskTicket(HUGE_TICKET, 5000, { textChars: 20_000 });
+  // Zendesk's own log loads lazily: the page holds the last comments, not 300 MB.
+  huge.agentAppReadsLast = 30;
+  addZendeskTicket(data, huge);
+  return data;
+}
+
+/** The tab's JavaScript heap after a full collection: the page and the content script share it. */
+async function heapMb(context: BrowserContext, page: Page): Promise<number> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  return usedSize / 1024 / 1024;
+}
+
+/**
+ * The helpdesk tab's memory on the huge ticket: without the extension once the agent app shows
+ * the ticket, with it once the panel shows the ticket too (the content script has read all 50
+ * pages, sent its cut copy and keeps it for a quick return to the tab).
+ */
+async function hugeTicketMemory() {
+  process.env.CHROMIUM_PATH ??= findChromium();
+  const url = `https://acme.zendesk.com/agent/tickets/${HUGE_TICKET}`;
+  const shown = (page: Page) => page.waitForSelector('[data-test-id="omni-log-comment-item"]');
+
+  const plain = await launchPlain();
+  let without: number;
+  try {
+    await routeMockHelpdesks(plain, { zendeskHosts: ['acme.zendesk.com'], data: { zendesk: hugeTicketData() } });
+    const page = await plain.newPage();
+    await page.goto(url);
+    await shown(page);
+    without = await heapMb(plain, page);
+  } finally {
+    await plain.close();
+  }
+
+  const ext = await launchWithExtension(newProfileDir());
+  try {
+    await routeMockHelpdesks(ext.context, { zendeskHosts: ['acme.zendesk.com'], data: { zendesk: hugeTicketData() } });
+    const page = await ext.context.newPage();
+    const started = Date.now();
+    await page.goto(url);
+    await shown(page);
+    const panel = await openPanel(ext, await tabIdOf(ext.worker, page));
+    await panel.waitForFunction((id) => document.querySelector('[data-testid="ticket-id"]')?.textContent === id, HUGE_TICKET, { timeout: 600_000, polling: 100 });
+    const readyMs = Date.now() - started;
+    const truncated = await panel.locator('[data-testid="message-truncated"]').count();
+    if (truncated === 0) throw new Error('the huge ticket shows no truncated message');
+    await panel.close();
+    const withExt = await heapMb(ext.context, page);
+    line('helpdesk-tab-heap-huge-ticket-with-extension', withExt, 'MB', withExt / without, `${without.toFixed(1)} MB without the extension; panel ready after ${(readyMs / 1000).toFixed(0)} s`);
+    // What the extension adds, against the ticket's own text (5 000 × 20 000 characters, 100 MB).
+    line('helpdesk-tab-heap-added-by-extension', withExt - without, 'MB', (withExt - without) / 100, '100 MB of ticket text');
+  } finally {
+    await ext.context.close();
+  }
+}
+
 ensureBuild();
 contentScriptSize();
 parseSpeed();
 draftCheckSpeed();
 await panelSwitchTime();
+await pageLoadWithAndWithout();
+await hugeTicketMemory();

@@ -165,7 +165,7 @@ export function SidePanel() {
       ) : (
         <>
           <TicketHeader ticket={state.ticket} />
-          <Transcript key={`${state.ticket.instance}:${state.ticket.id}`} messages={state.ticket.messages} />
+          <Transcript key={`${state.ticket.instance}:${state.ticket.id}`} messages={state.ticket.messages} helpdeskLabel={siteFor(state.ticket.helpdesk).label} />
           {rubrics.error || settings.error ? (
             <StatusView title="Rubrics could not be read" tone="error" testId="review-error">
               <p>{(rubrics.error ?? settings.error)?.message}</p>

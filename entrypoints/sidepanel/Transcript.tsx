@@ -11,7 +11,7 @@ const LONG_TEXT = 1_200;
 
 const ROLE_LABELS = { customer: 'Customer', agent: 'Agent', system: 'System' } as const;
 
-function MessageItem({ message }: { message: Message }) {
+function MessageItem({ message, helpdeskLabel }: { message: Message; helpdeskLabel: string }) {
   const [expanded, setExpanded] = useState(false);
   const long = message.text.length > LONG_TEXT;
   const internal = message.visibility === 'internal';
@@ -25,16 +25,22 @@ function MessageItem({ message }: { message: Message }) {
       </div>
       {/* Ticket text is hostile input: it is only ever rendered as text. */}
       <p className="message-text">{long && !expanded ? `${message.text.slice(0, LONG_TEXT)}…` : message.text}</p>
+      {/* Cut for size (text-budget.ts): the reviewer must know this is not everything that was said. */}
+      {message.truncated && (
+        <p className="message-truncated" data-testid="message-truncated">
+          Truncated — open the ticket in {helpdeskLabel} for the full text.
+        </p>
+      )}
       {long && (
         <button type="button" className="link-button" onClick={() => setExpanded((e) => !e)} aria-expanded={expanded}>
-          {expanded ? 'Show less' : 'Show the whole message'}
+          {expanded ? 'Show less' : message.truncated ? 'Show all that was kept' : 'Show the whole message'}
         </button>
       )}
     </li>
   );
 }
 
-export function Transcript({ messages }: { messages: Message[] }) {
+export function Transcript({ messages, helpdeskLabel = 'the helpdesk' }: { messages: Message[]; helpdeskLabel?: string }) {
   const [shownEarlier, setShownEarlier] = useState(0);
   const internal = messages.filter((m) => m.visibility === 'internal').length;
   const collapsible = messages.length > FULL_TRANSCRIPT_LIMIT;
@@ -53,7 +59,7 @@ export function Transcript({ messages }: { messages: Message[] }) {
       ) : (
         <ol className="message-list">
           {head.map((m) => (
-            <MessageItem key={m.id} message={m} />
+            <MessageItem key={m.id} message={m} helpdeskLabel={helpdeskLabel} />
           ))}
           {hiddenCount > 0 && (
             <li className="collapsed-messages">
@@ -62,7 +68,7 @@ export function Transcript({ messages }: { messages: Message[] }) {
               </button>
             </li>
           )}
-          {hiddenCount > 0 ? tail.map((m) => <MessageItem key={m.id} message={m} />) : collapsible && messages.slice(HEAD + shownEarlier).map((m) => <MessageItem key={m.id} message={m} />)}
+          {hiddenCount > 0 ? tail.map((m) => <MessageItem key={m.id} message={m} helpdeskLabel={helpdeskLabel} />) : collapsible && messages.slice(HEAD + shownEarlier).map((m) => <MessageItem key={m.id} message={m} helpdeskLabel={helpdeskLabel} />)}
         </ol>
       )}
     </details>

@@ -12,6 +12,7 @@ import { readContentCommand, TICKET_TAB_PORT } from '../messaging/names';
 import { LOAD_DEADLINE_MS } from './http';
 import type { TicketReport } from '../messaging/protocol';
 import { sendMessage } from '../messaging/send';
+import { reportForFailedSend } from './send-failure';
 
 /** Returning to a ticket tab within this time shows the copy already read, without new requests. */
 const CACHE_MS = 2 * 60_000;
@@ -72,8 +73,12 @@ export function runTicketReporter(ctx: ContentScriptContext, adapter: HelpdeskCo
         const composer = adapter.composer(document, r.ticketId);
         if (composer) reportDraft(r.ticketId, readDraft(composer));
       })
-      .catch(() => {
-        // The background restarts on its own schedule; it asks again with the 'content:report-again' command.
+      .catch((err: unknown) => {
+        // A ticket the background could not take (too large for a message) is an error to show,
+        // not a panel left on "Loading"; a restarting background asks again with the
+        // 'content:report-again' command, so other failures need nothing here.
+        const failure = r === lastReport ? reportForFailedSend(r, err) : null;
+        if (failure) report(failure);
       });
   };
 

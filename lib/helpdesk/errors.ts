@@ -12,6 +12,8 @@ export const LOAD_ERROR_CODES = [
   'bad-response',
   'network',
   'parse',
+  // read, but too big to hand from the page to the extension (Chrome's 64 MiB message limit)
+  'too-large',
 ] as const;
 export type LoadErrorCode = (typeof LOAD_ERROR_CODES)[number];
 
@@ -52,6 +54,8 @@ export function describeLoadError(error: LoadError, helpdeskLabel: string, ticke
       return `Could not reach ${helpdeskLabel}. Check your connection and try again.`;
     case 'parse':
       return `${helpdeskLabel} sent ticket data in a shape we could not read, so ${ticket} is not shown.`;
+    case 'too-large':
+      return `${ticket[0]!.toUpperCase()}${ticket.slice(1)} is too large to bring into the panel, even with its longest messages shortened. Read it in ${helpdeskLabel}; Try again reads it once more.`;
   }
 }
 
@@ -64,6 +68,8 @@ export function loadErrorTitle(error: LoadError, helpdeskLabel: string): string 
       return 'No access to this ticket';
     case 'rate-limited':
       return `${helpdeskLabel} keeps rate-limiting`;
+    case 'too-large':
+      return 'This ticket is too large for the panel';
     default:
       return 'This ticket could not be loaded';
   }

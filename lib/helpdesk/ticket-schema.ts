@@ -20,6 +20,7 @@ export const messageSchema = z.object({
   createdAt: z.string(),
   text: z.string(),
   html: z.string().optional(),
+  truncated: z.boolean().optional(),
 });
 
 export const ticketSchema = z.object({

@@ -23,6 +23,11 @@ export interface Message {
   text: string;
   /** original markup, never rendered unsanitized */
   html?: string;
+  /**
+   * true when `text` is not the whole message: over 100 000 characters, or cut so that a huge
+   * ticket fits its transcript budget (see text-budget.ts). The full text is in the helpdesk.
+   */
+  truncated?: boolean;
 }
 
 export interface Ticket {

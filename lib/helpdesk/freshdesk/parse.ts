@@ -18,6 +18,7 @@ import {
   toIsoTimestamp,
 } from '../parse-error';
 import { htmlToText, plainToText } from '../text';
+import { capTranscript } from '../text-budget';
 
 export interface FreshdeskParseInput {
   instance: string;
@@ -63,6 +64,8 @@ const ticketSchema = z.object({
     .object({ first_responded_at: z.unknown(), resolved_at: z.unknown() })
     .nullish()
     .catch(null),
+  // set by the content script (slim.ts) when it cut the description: see text-budget.ts
+  qa_truncated: z.boolean().nullish().catch(null),
 });
 
 const conversationSchema = z.object({
@@ -76,6 +79,8 @@ const conversationSchema = z.object({
   from_email: optionalString,
   support_email: optionalString,
   created_at: z.unknown(),
+  // set by the content script (slim.ts) when it cut the text: see text-budget.ts
+  qa_truncated: z.boolean().nullish().catch(null),
 });
 const conversationsSchema = z.array(conversationSchema);
 
@@ -300,6 +305,7 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
       text: descriptionText,
     };
     if (t.description) description.html = t.description;
+    if (t.qa_truncated) description.truncated = true;
     messages.push(description);
   }
 
@@ -352,6 +358,7 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
       text: messageText(c.body_text, c.body),
     };
     if (c.body) message.html = c.body;
+    if (c.qa_truncated) message.truncated = true;
     messages.push(message);
   }
 
@@ -368,7 +375,7 @@ export function parseFreshdeskTicket(input: FreshdeskParseInput): Ticket {
     assignee,
     createdAt,
     updatedAt,
-    messages,
+    messages: capTranscript(messages),
     // Always present: replies is counted from the transcript (public agent messages, public notes
     // included); the time spans need `stats` (include=stats) and are null without it.
     metrics: {

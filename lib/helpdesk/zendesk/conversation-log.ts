@@ -14,6 +14,7 @@
 import type { Message } from '../types';
 import { isRecord, toIsoTimestamp } from '../parse-error';
 import { htmlToText, plainToText, tidyText } from '../text';
+import { TRUNCATED_FLAG } from '../text-budget';
 
 export type LogAuthorType = 'user' | 'agent' | 'bot' | 'system';
 
@@ -39,6 +40,8 @@ export interface LogEvent {
   mediaNames: string[];
   html?: string;
   internal: boolean;
+  /** the content script cut its text (see text-budget.ts) */
+  truncated?: true;
 }
 
 const COMMENT_EVENT = 'comment';
@@ -319,6 +322,7 @@ export function readLogEvents(events: readonly unknown[]): LogEvent[] {
       internal: metadata.public === false,
     };
     if (content.html !== undefined) event.html = content.html;
+    if (raw[TRUNCATED_FLAG] === true) event.truncated = true;
     read.push({ event, sortKey: createdAt ?? lastTime, index });
   });
   read.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : a.index - b.index));

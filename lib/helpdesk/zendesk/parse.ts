@@ -19,6 +19,7 @@ import {
   toIsoTimestamp,
 } from '../parse-error';
 import { htmlToText, plainToText } from '../text';
+import { capTranscript } from '../text-budget';
 import { zendeskChannel } from './channel';
 import { attachmentPlaceholders, fileNameFromUrl, mergeTranscript, readLogEvents, type CommentEntry, type LogEntry, type LogEvent } from './conversation-log';
 
@@ -70,6 +71,8 @@ const ticketSchema = z.object({
   created_at: z.unknown(),
   updated_at: z.unknown(),
   satisfaction_rating: z.object({ score: optionalString }).nullish().catch(null),
+  // set by the content script (slim.ts) when it cut the description: see text-budget.ts
+  qa_truncated: z.boolean().nullish().catch(null),
 });
 
 const userSchema = z.object({
@@ -92,6 +95,8 @@ const commentSchema = z.object({
   data: z.object({ transcription_text: optionalString }).nullish().catch(null),
   // Only their names are read, to recognise a Messaging image that is also in the conversation log.
   attachments: z.array(z.unknown()).nullish().catch(null),
+  // set by the content script (slim.ts) when it cut the text: see text-budget.ts
+  qa_truncated: z.boolean().nullish().catch(null),
 });
 const commentsSchema = z.array(commentSchema);
 
@@ -285,6 +290,7 @@ function logEntries(
       text: event.text,
     };
     if (event.html !== undefined) message.html = event.html;
+    if (event.truncated) message.truncated = true;
     return { message, event };
   });
 }
@@ -373,6 +379,7 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
       text: commentText(c),
     };
     if (c.html_body) message.html = c.html_body;
+    if (c.qa_truncated) message.truncated = true;
     entries.push({ message, authorId, mediaNames: attachmentNames(c.attachments) });
   }
 
@@ -382,14 +389,16 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
   // message, so show it rather than an empty transcript — unless the conversation log brings the
   // comments itself.
   if (entries.length === 0 && t.description && !log.some((e) => e.commentId !== null)) {
-    entries.push({ authorId: ids.requester, mediaNames: [], message: {
+    const description: Message = {
       id: `description-${id}`,
       author: requester,
       role: 'customer',
       visibility: 'public',
       createdAt,
       text: plainToText(t.description),
-    } });
+    };
+    if (t.qa_truncated) description.truncated = true;
+    entries.push({ authorId: ids.requester, mediaNames: [], message: description });
   }
 
   const messages = log.length === 0 ? entries.map((e) => e.message) : mergeTranscript(entries, logEntries(log, users, ids, createdAt));
@@ -407,7 +416,8 @@ export function parseZendeskTicket(input: ZendeskParseInput): Ticket {
     assignee: ids.assignee === null ? null : person(ids.assignee, users),
     createdAt,
     updatedAt,
-    messages,
+    // Cut last, after merging: duplicates are recognised by their whole text.
+    messages: capTranscript(messages),
   };
   const metrics = buildMetrics(input.metrics, t.satisfaction_rating);
   if (metrics) ticket.metrics = metrics;

@@ -257,6 +257,10 @@ function comments(req: MockRequest, data: ZendeskDataset, t: ZendeskTicketData, 
   const all = t.comments;
   const sideload = (list: ZendeskComment[]) => (includes(req).has('users') ? { users: usersById(data, list.map((c) => c.author_id)).map((u) => userJson(u, origin)) } : {});
   const cursorStyle = s.has('page[size]') || s.has('page[after]') || s.has('page[before]');
+  if (req.fromAgentApp && t.agentAppReadsLast !== undefined) {
+    const slice = all.slice(-t.agentAppReadsLast);
+    return json(200, { comments: slice, ...sideload(slice), meta: { has_more: false, after_cursor: null, before_cursor: null }, links: { next: null, prev: null } });
+  }
 
   if (!cursorStyle || t.offsetPagingOnly) {
     const perPage = Math.min(MAX_PAGE, Math.max(1, Number(s.get('per_page') ?? MAX_PAGE) || MAX_PAGE));

@@ -187,6 +187,12 @@ export interface ZendeskTicketData {
   messagingLog?: ZendeskLogEvent[];
   /** largest conversation_log page the fake serves (default 100), so a short demo log still pages */
   conversationLogPageSize?: number;
+  /**
+   * The fake agent app's own comments request gets only the last this-many comments, on one
+   * page, as Zendesk's log loads lazily; other callers (the extension) page through all of them.
+   * For huge tickets, whose full text the page need not hold.
+   */
+  agentAppReadsLast?: number;
 }
 
 export interface ZendeskView {
@@ -834,11 +840,26 @@ function fill(line: string, i: number, when: Date): string {
     .replace('{d}', new Date(when.getTime() + 6 * 86400000).toISOString().slice(0, 10));
 }
 
+/** A long mail: the line, then numbered log lines, to `chars` characters (no trailing blank). */
+function padded(text: string, chars: number, i: number): string {
+  if (text.length >= chars) return text;
+  const parts = [text, ''];
+  let length = text.length + 1;
+  for (let n = 1; length < chars; n++) {
+    const logLine = `[${String(n).padStart(5, '0')}] export worker ${i % 7} retried batch ${100 + ((i + n) % 900)}: connection reset by peer after 30 s`;
+    parts.push(logLine);
+    length += logLine.length + 1;
+  }
+  return parts.join('\n').slice(0, chars).trimEnd();
+}
+
 /**
  * A ticket with `comments` comments (e.g. 5 000) for performance tests. Its authors come along in
- * `users` so it works in any dataset passed to addZendeskTicket.
+ * `users` so it works in any dataset passed to addZendeskTicket. `textChars` pads every comment to
+ * about that many characters (a huge ticket: 5 000 × 20 000 is 100 MB of text, three copies of it
+ * in body, html_body and plain_body).
  */
-export function makeLargeZendeskTicket(id: string, comments: number): ZendeskTicketData {
+export function makeLargeZendeskTicket(id: string, comments: number, options: { textChars?: number } = {}): ZendeskTicketData {
   const ticketId = Number(id);
   const end = Date.parse('2026-11-24T17:00:00Z');
   const stepMs = 7 * 60000;
@@ -849,7 +870,8 @@ export function makeLargeZendeskTicket(id: string, comments: number): ZendeskTic
     const note = r === 3 && i % 8 === 3;
     const by = r === 0 || (r === 3 && !note) ? BIG_CUSTOMER : i % 3 === 0 ? BIG_AGENT_B : BIG_AGENT_A;
     const pool = note ? BIG_NOTE_LINES : by === BIG_CUSTOMER ? BIG_CUSTOMER_LINES : BIG_AGENT_LINES;
-    const text = `${fill(pool[i % pool.length] as string, i, when)}${by === BIG_CUSTOMER ? '' : ' (#' + (i + 1) + ')'}`;
+    const line = `${fill(pool[i % pool.length] as string, i, when)}${by === BIG_CUSTOMER ? '' : ' (#' + (i + 1) + ')'}`;
+    const text = options.textChars ? padded(line, options.textChars, i) : line;
     const cid = commentId(12000000000000 + (ticketId % 100000) * 10000000, i, 1000000);
     list.push({
       id: cid, type: 'Comment', author_id: by.id, body: text, html_body: htmlBody(text), plain_body: plainBody(text),

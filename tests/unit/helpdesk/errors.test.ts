@@ -6,6 +6,9 @@ describe('describeLoadError', () => {
     expect(describeLoadError({ code: 'not-logged-in', status: 401 }, 'Zendesk', '42')).toMatch(/^Sign in to Zendesk to load this ticket\./);
     expect(describeLoadError({ code: 'not-found', status: 404 }, 'Freshdesk', '42')).toContain('could not find ticket #42');
     expect(describeLoadError({ code: 'server-error', status: 503 }, 'Zendesk')).toContain('error 503');
+    expect(describeLoadError({ code: 'too-large' }, 'Zendesk', '42')).toMatch(/^Ticket #42 is too large to bring into the panel\b.*Read it in Zendesk/);
+    expect(loadErrorTitle({ code: 'too-large' }, 'Zendesk')).toBe('This ticket is too large for the panel');
+    expect(LOAD_ERROR_CODES).toContain('too-large');
     expect(LOAD_ERROR_CODES).toContain('no-access');
     for (const code of LOAD_ERROR_CODES) {
       for (const text of [describeLoadError({ code }, 'Zendesk', '1'), loadErrorTitle({ code }, 'Zendesk')]) {

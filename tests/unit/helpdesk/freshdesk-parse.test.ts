@@ -78,7 +78,13 @@ describe('parseFreshdeskTicket — private API shape (wrapped), complaint by ema
   });
 
   it('makes the description the first message with a stable id, the requester as author', async () => {
-    const [description] = (await wrapped()).messages;
+    // The parser keeps the HTML description given the API's bodies…
+    const [description] = parseFreshdeskTicket({
+      instance: INSTANCE,
+      ticket: fixture('ticket-9052-wrapped.json'),
+      conversations: fixture<{ conversations: unknown[] }>('conversations-9052-wrapped.json').conversations,
+      agents: fixture<unknown[]>('agents.json'),
+    }).messages;
     expect(description).toEqual({
       id: 'description-9052',
       author: { id: '80012345671', name: 'Ana Souza', email: 'ana.souza@example.com.br' },
@@ -88,6 +94,10 @@ describe('parseFreshdeskTicket — private API shape (wrapped), complaint by ema
       text: 'Hi,\n\nMy parcel (order 7731-AB) shows as delivered on 16 Nov but nothing arrived. A neighbour didn\'t get it either.\n\nI need this for a birthday on Saturday – please help!\n\nAna',
       html: fixture<{ ticket: { description: string } }>('ticket-9052-wrapped.json').ticket.description,
     });
+    // …and the content script sends only description_text where it has text (slim.ts).
+    const [sent] = (await wrapped()).messages;
+    const { html: _html, ...withoutHtml } = description!;
+    expect(sent).toEqual(withoutHtml);
     expect((await wrapped()).messages[0]?.id).toBe(description?.id); // stable across parses
   });
 

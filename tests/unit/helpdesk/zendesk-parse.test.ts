@@ -149,7 +149,18 @@ describe('parseZendeskTicket — complaint email thread', () => {
     expect(first?.text).toContain('49,90\u00a0€');
     expect(first?.text).not.toMatch(/&nbsp;|&[a-z]+;/);
     expect(first?.text.startsWith('Hello,\n\nI was charged twice')).toBe(true);
-    expect(first?.html).toMatch(/^<div class="zd-comment" dir="auto">/);
+    // The parser keeps html_body given the API's bodies; the content script sends only
+    // plain_body where there is one (slim.ts), so the extension's copy has no html.
+    const pages = [fixture('comments-4821-page-1.json'), fixture('comments-4821-page-2.json')];
+    const [full] = parseZendeskTicket({
+      instance: INSTANCE,
+      ticket: fixture('ticket-4821-complaint.json'),
+      comments: pages.flatMap((p) => p.comments as unknown[]),
+      users: pages.flatMap((p) => (p.users as unknown[] | undefined) ?? []),
+    }).messages;
+    expect(full?.html).toMatch(/^<div class="zd-comment" dir="auto">/);
+    expect(full?.text).toBe(first?.text);
+    expect(first?.html).toBeUndefined();
     expect(note?.text).toBe(
       'Checked Stripe: two captures (ch_3Q…A1 and ch_3Q…B7), 49.90 EUR each. Second one is the duplicate & can be refunded.',
     );

@@ -5,6 +5,7 @@ import type { FetchContext } from '../../../content/adapter';
 import { HelpdeskHttpError } from '../../errors';
 import { getJson, getOptionalJson, rawId, type HttpOptions } from '../../../content/http';
 import { InstanceCache } from '../../../content/instance-cache';
+import { slimFreshdeskAgent, slimFreshdeskConversation, slimFreshdeskRaw } from '../slim';
 
 export const FRESHDESK_PAGE_SIZE = 100;
 const MAX_PAGES = 100;
@@ -71,7 +72,8 @@ async function fetchAgentDirectory(origin: string, http: HttpOptions): Promise<A
     for (const agent of list) {
       const inner = (agent as { agent?: unknown } | null)?.agent ?? agent;
       const id = rawId((inner as { id?: unknown } | null)?.id);
-      if (id) byId.set(id, agent);
+      // Kept for the instance: only the fields the parser reads, not signatures and roles.
+      if (id) byId.set(id, slimFreshdeskAgent(agent));
     }
     if (list.length < FRESHDESK_PAGE_SIZE) return { byId, complete: true };
   }
@@ -155,7 +157,7 @@ export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<st
       http,
     );
     const list = conversationsOf(body);
-    for (const c of list) conversations.push(c);
+    for (const c of list) conversations.push(slimFreshdeskConversation(c));
     ctx.onProgress(conversations.length + 1);
     if (list.length < FRESHDESK_PAGE_SIZE) break;
   }
@@ -179,5 +181,6 @@ export async function fetchFreshdeskTicket(ctx: FetchContext): Promise<Record<st
     const fields = await ticketFieldsByOrigin.get(origin, (http.now ?? Date.now)(), () => fetchTicketFields(origin, http));
     if (fields) raw.ticketFields = fields;
   }
-  return raw;
+  // Only what the parser reads, within the text budget: the message to the background stays small.
+  return slimFreshdeskRaw(raw);
 }

@@ -4,6 +4,7 @@ import { HelpdeskHttpError } from '../../errors';
 import { getJson, getOptionalJson, rawId, sameOriginUrl, type HttpOptions } from '../../../content/http';
 import { InstanceCache } from '../../../content/instance-cache';
 import { zendeskChannel } from '../channel';
+import { slimZendeskComment, slimZendeskLogEvent, slimZendeskRaw, slimZendeskUser } from '../slim';
 
 export const ZENDESK_PAGE_SIZE = 100;
 /** 5 000 comments is Zendesk's own ceiling; stop well past it rather than loop on a bad cursor */
@@ -69,7 +70,7 @@ async function fetchConversationLog(api: string, ticketId: string, origin: strin
     seen.add(url);
     const body = (await getOptionalJson(url, http)) as CommentsPage | null;
     if (!body || typeof body !== 'object' || !Array.isArray(body.events)) break;
-    for (const e of body.events) events.push(e);
+    for (const e of body.events) events.push(slimZendeskLogEvent(e));
     url = nextCommentsUrl(body, origin, base);
   }
   return events;
@@ -102,8 +103,9 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
     if (!body || typeof body !== 'object' || !Array.isArray(body.comments)) {
       throw new HelpdeskHttpError({ code: 'bad-response', detail: 'comments page without a comments list' });
     }
-    for (const c of body.comments) comments.push(c);
-    if (Array.isArray(body.users)) for (const u of body.users) users.push(u);
+    // Slimmed page by page, so three copies of every text are never held at once.
+    for (const c of body.comments) comments.push(slimZendeskComment(c));
+    if (Array.isArray(body.users)) for (const u of body.users) users.push(slimZendeskUser(u));
     ctx.onProgress(comments.length);
     url = nextCommentsUrl(body, origin, base);
   }
@@ -113,7 +115,7 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
   for (let i = 0; i < missing.length; i += SHOW_MANY_LIMIT) {
     const ids = missing.slice(i, i + SHOW_MANY_LIMIT).join(',');
     const body = (await getOptionalJson(`${api}/users/show_many.json?ids=${ids}`, http)) as { users?: unknown } | null;
-    if (Array.isArray(body?.users)) for (const u of body.users) users.push(u);
+    if (Array.isArray(body?.users)) for (const u of body.users) users.push(slimZendeskUser(u));
   }
 
   // Metrics and the reviewer's identity are nice to have: their absence must not block the review.
@@ -128,5 +130,6 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
     const statuses = await customStatusesByOrigin.get(origin, (http.now ?? Date.now)(), () => fetchCustomStatuses(api, http));
     if (statuses) raw.customStatuses = statuses;
   }
-  return raw;
+  // Only what the parser reads, within the text budget: the message to the background stays small.
+  return slimZendeskRaw(raw);
 }
