@@ -33,6 +33,27 @@ function nextCommentsUrl(page: CommentsPage, origin: string, base: string): stri
   return sameOriginUrl(page.next_page, origin);
 }
 
+/**
+ * The pages of a Zendesk listing (cursor or offset paging), first to last. A URL seen before ends
+ * it rather than looping on a bad cursor, and so does `maxPages`; `read` returning null ends it too.
+ */
+async function* zendeskPages(
+  base: string,
+  origin: string,
+  maxPages: number,
+  read: (url: string) => Promise<CommentsPage | null>,
+): AsyncGenerator<CommentsPage> {
+  const seen = new Set<string>();
+  let url: string | null = base;
+  for (let page = 0; url && page < maxPages && !seen.has(url); page++) {
+    seen.add(url);
+    const body = await read(url);
+    if (!body) return;
+    yield body;
+    url = nextCommentsUrl(body, origin, base);
+  }
+}
+
 const SHOW_MANY_LIMIT = 100;
 
 /** Authors, requester and assignee that no sideload named, so the transcript can show their names. */
@@ -63,15 +84,12 @@ const MAX_LOG_PAGES = 60;
 async function fetchConversationLog(api: string, ticketId: string, origin: string, http: HttpOptions): Promise<unknown[]> {
   const base = `${api}/tickets/${ticketId}/conversation_log?page[size]=${ZENDESK_PAGE_SIZE}`;
   const events: unknown[] = [];
-  const seen = new Set<string>();
-  let url: string | null = base;
-  for (let page = 0; url && page < MAX_LOG_PAGES; page++) {
-    if (seen.has(url)) break;
-    seen.add(url);
+  const readPage = async (url: string) => {
     const body = (await getOptionalJson(url, http)) as CommentsPage | null;
-    if (!body || typeof body !== 'object' || !Array.isArray(body.events)) break;
-    for (const e of body.events) events.push(slimZendeskLogEvent(e));
-    url = nextCommentsUrl(body, origin, base);
+    return body && typeof body === 'object' && Array.isArray(body.events) ? body : null;
+  };
+  for await (const body of zendeskPages(base, origin, MAX_LOG_PAGES, readPage)) {
+    for (const e of body.events!) events.push(slimZendeskLogEvent(e));
   }
   return events;
 }
@@ -94,20 +112,18 @@ export async function fetchZendeskTicket(ctx: FetchContext): Promise<Record<stri
   const base = `${api}/tickets/${ticketId}/comments.json?include=users&page[size]=${ZENDESK_PAGE_SIZE}`;
   const comments: unknown[] = [];
   const users: unknown[] = [];
-  const seen = new Set<string>();
-  let url: string | null = base;
-  for (let page = 0; url && page < MAX_PAGES; page++) {
-    if (seen.has(url)) break;
-    seen.add(url);
+  const readPage = async (url: string) => {
     const body = (await getJson(url, http)) as CommentsPage;
     if (!body || typeof body !== 'object' || !Array.isArray(body.comments)) {
       throw new HelpdeskHttpError({ code: 'bad-response', detail: 'comments page without a comments list' });
     }
+    return body;
+  };
+  for await (const body of zendeskPages(base, origin, MAX_PAGES, readPage)) {
     // Slimmed page by page, so three copies of every text are never held at once.
-    for (const c of body.comments) comments.push(slimZendeskComment(c));
+    for (const c of body.comments!) comments.push(slimZendeskComment(c));
     if (Array.isArray(body.users)) for (const u of body.users) users.push(slimZendeskUser(u));
     ctx.onProgress(comments.length);
-    url = nextCommentsUrl(body, origin, base);
   }
 
   const ticketUsers = (ticket as { users?: unknown } | null)?.users;
