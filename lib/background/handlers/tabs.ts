@@ -13,21 +13,27 @@ function hostOf(url: string): string {
   }
 }
 
+/** The tab a report came from; reports come only from content scripts in tabs. */
+function requireTab(sender: SenderInfo, what: string): number {
+  if (sender.tabId === undefined) throw new AppError('no-tab', `${what} must come from a tab.`);
+  return sender.tabId;
+}
+
 /** A content script speaks only for its own page's host. */
 function requireOwnHost(sender: SenderInfo, instance: string, what: string): number {
-  if (sender.tabId === undefined) throw new AppError('no-tab', `${what} must come from a tab.`);
+  const tabId = requireTab(sender, what);
   if (sender.url && hostOf(sender.url) !== instance) {
     throw new AppError('forbidden', `A page on ${hostOf(sender.url)} cannot report ${what.toLowerCase()} of ${instance}.`);
   }
-  return sender.tabId;
+  return tabId;
 }
 
 export function tabHandlers(deps: BackgroundDeps): HandlerSlice<'ticket:report' | 'draft:report' | 'tab:get-draft' | 'tab:get-state' | 'tab:reload'> {
   return {
     'ticket:report': async (report, sender) => {
-      if (sender.tabId === undefined) throw new AppError('no-tab', 'Ticket reports must come from a tab.');
-      if (report.phase !== 'idle') requireOwnHost(sender, report.instance, 'Tickets');
-      const state = await deps.tabs.applyReport(sender.tabId, report);
+      // An idle report names no ticket, so there is no host to check.
+      const tabId = report.phase === 'idle' ? requireTab(sender, 'Tickets') : requireOwnHost(sender, report.instance, 'Tickets');
+      const state = await deps.tabs.applyReport(tabId, report);
       if (state.status !== 'ready') return { ok: true };
       const { sendGuard } = await readSettings(deps.db);
       return { ok: true, draftContext: draftContextFor(state.ticket, state.reviewer), sendGuard };
