@@ -1,6 +1,6 @@
 // Review revisions. A review keeps its id for life; submitting freezes a revision and editing a
 // submitted review starts the next one, so history is never overwritten.
-import type { QaDatabase, StoredReview } from './schema';
+import type { OutboxEntry, QaDatabase, ReviewOrigin, StoredReview } from './schema';
 import { buildDraftRecord, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '../review/record';
 import { ticketKey } from '../helpdesk/ticket-schema';
 import type { Rubric } from '../rubric/schema';
@@ -21,7 +21,7 @@ export interface Clock {
 
 export class ReviewStateError extends Error {
   constructor(
-    readonly code: 'not-found' | 'already-submitted' | 'conflict',
+    readonly code: 'not-found' | 'already-submitted' | 'conflict' | 'read-only',
     message: string,
   ) {
     super(message);
@@ -29,19 +29,25 @@ export class ReviewStateError extends Error {
   }
 }
 
-function toStored(record: ReviewRecord, writer?: StoredReview['writer']): StoredReview {
+export function toStored(record: ReviewRecord, origin: ReviewOrigin = 'local', writer?: StoredReview['writer']): StoredReview {
   return {
     ...record,
     ticketKey: ticketKey({ helpdesk: record.helpdesk, instance: record.instance, id: record.ticketId }),
     reviewerId: record.reviewer.id,
     rubricId: record.rubric.id,
+    origin,
     ...(writer ? { writer } : {}),
   };
 }
 
 export function toRecord(stored: StoredReview): ReviewRecord {
-  const { ticketKey: _k, reviewerId: _r, rubricId: _b, writer: _w, ...record } = stored;
+  const { ticketKey: _k, reviewerId: _r, rubricId: _b, writer: _w, origin: _o, ...record } = stored;
   return record;
+}
+
+/** The outbox entry that queues a submitted revision for the team store. */
+export function outboxEntryFor(record: Pick<ReviewRecord, 'id' | 'revision'>, createdAt: string): OutboxEntry {
+  return { reviewId: record.id, revision: record.revision, state: 'pending', createdAt, attempts: 0, nextAttemptAt: 0 };
 }
 
 async function latestRevision(db: QaDatabase, id: string): Promise<StoredReview | undefined> {
@@ -56,7 +62,12 @@ function byLastChange(a: StoredReview, b: StoredReview): number {
 
 /** Every revision filed for one ticket, reviewer, rubric and kind, newest last. */
 async function slotRows(db: QaDatabase, key: string, reviewerId: string, rubricId: string, kind: ReviewKind): Promise<StoredReview[]> {
-  const rows = await db.reviews.where('[ticketKey+reviewerId+rubricId+kind]').equals([key, reviewerId, rubricId, kind]).toArray();
+  // Copies pulled from the team store or imported from a file are read-only: never this form's.
+  const rows = await db.reviews
+    .where('[ticketKey+reviewerId+rubricId+kind]')
+    .equals([key, reviewerId, rubricId, kind])
+    .filter((r) => r.origin === 'local')
+    .toArray();
   return rows.sort(byLastChange);
 }
 
@@ -80,6 +91,9 @@ async function findEditable(db: QaDatabase, input: ReviewDraftInput): Promise<St
     // An id names one review of one ticket by one reviewer; anything else is a confused caller.
     if (latest && (latest.ticketKey !== key || latest.reviewerId !== input.reviewer.id || latest.kind !== input.kind)) {
       throw new ReviewStateError('not-found', 'That review belongs to another ticket or reviewer.');
+    }
+    if (latest && latest.origin !== 'local') {
+      throw new ReviewStateError('read-only', 'This review is a copy from your team (or an imported file) and cannot be changed here.');
     }
     return latest;
   }
@@ -112,16 +126,23 @@ export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDra
       newId: clock.newId,
       now: clock.now(),
     });
-    await db.reviews.put(toStored(record, input.writer));
+    await db.reviews.put(toStored(record, 'local', input.writer));
     return record;
   });
 }
 
+/**
+ * Freezes the revision and queues it for the team store in the same transaction: a submitted
+ * revision is never left unqueued, whatever stops the browser. A revision already submitted and
+ * queued (a repeated Submit) stays queued once.
+ */
 export async function submitReview(db: QaDatabase, rubric: Rubric, input: ReviewDraftInput, clock: Clock): Promise<ReviewRecord> {
-  return db.transaction('rw', db.reviews, async () => {
+  return db.transaction('rw', db.reviews, db.outbox, async () => {
     const draft = await saveDraft(db, rubric, input, clock);
     const submitted: ReviewRecord = { ...draft, status: 'submitted', submittedAt: draft.updatedAt };
-    await db.reviews.put(toStored(submitted, input.writer));
+    await db.reviews.put(toStored(submitted, 'local', input.writer));
+    const queued = await db.outbox.where('[reviewId+revision]').equals([submitted.id, submitted.revision]).first();
+    if (!queued) await db.outbox.add(outboxEntryFor(submitted, submitted.updatedAt));
     return submitted;
   });
 }

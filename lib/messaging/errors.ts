@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'not-found',
   'already-submitted',
   'conflict',
+  'read-only', // a copy of another reviewer's review (pulled or imported)
   'empty-review',
   'invalid-answer', // an answer off the criterion's scale, or N/A where it is not allowed
   // storage: retrying at once cannot help, so the page offers Retry instead
@@ -38,6 +39,7 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'already-submitted',
   'conflict',
+  'read-only',
   'not-found',
   'bad-request',
   'forbidden',

@@ -83,6 +83,27 @@ describe('review repository', () => {
     expect(opened.history.map((h) => [h.revision, h.score])).toEqual([[1, 100]]);
   });
 
+  it('queues each submitted revision for the team store in the submit itself, drafts never', async () => {
+    const draft = await saveDraft(db, rubric, input({ tone: { value: 3, comment: '' } }), clock);
+    expect(await db.outbox.count()).toBe(0);
+    await submitReview(db, rubric, input({ tone: { value: 3, comment: '' }, gdpr: { value: 1, comment: '' } }), clock);
+    await saveDraft(db, rubric, input({ tone: { value: 2, comment: '' } }, { id: draft.id, revise: true }), clock);
+    await submitReview(db, rubric, input({ tone: { value: 2, comment: '' }, gdpr: { value: 1, comment: '' } }, { id: draft.id }), clock);
+    const queued = await db.outbox.toArray();
+    expect(queued.map((e) => [e.reviewId, e.revision, e.state])).toEqual([
+      [draft.id, 1, 'pending'],
+      [draft.id, 2, 'pending'],
+    ]);
+  });
+
+  it('stores nothing, not even the queue entry, when the submit fails', async () => {
+    await db.outbox.hook('creating', () => {
+      throw new Error('disk');
+    });
+    await expect(submitReview(db, rubric, input({ tone: { value: 3, comment: '' }, gdpr: { value: 1, comment: '' } }), clock)).rejects.toThrow('disk');
+    expect(await db.reviews.count()).toBe(0);
+  });
+
   it('refuses a save made from an outdated copy instead of overwriting another window', async () => {
     const first = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }, { basedOn: null }), clock);
     // a second window that opened before the first save also thinks there is no review yet
