@@ -21,6 +21,41 @@ export const SEND_GUARD_MODES = ['errors', 'off'] as const;
 export type SendGuardMode = (typeof SEND_GUARD_MODES)[number];
 export const sendGuardModeSchema = z.enum(SEND_GUARD_MODES);
 
+/** How long reviews are kept, in days; null keeps them until deleted. */
+export const RETENTION_CHOICES = [30, 90, 180, 365] as const;
+export const retentionDaysSchema = z.union([z.literal(30), z.literal(90), z.literal(180), z.literal(365)]).nullable();
+export type RetentionDays = z.infer<typeof retentionDaysSchema>;
+
+/**
+ * The team's own store (contract §13). The auth header value is not here: it lives in the
+ * extension's storage (see lib/background/secrets.ts), so backups and exports never carry it.
+ */
+export const teamStoreSettingsSchema = z.object({
+  /** https, or http on localhost / 127.0.0.1 for testing; null when no store is set up */
+  endpoint: z.string().nullable().catch(null),
+  batchSize: z.number().int().min(1).max(500).catch(50),
+  /** send right after each submit, not only on the periodic sync */
+  autoSync: z.boolean().catch(true),
+  intervalMinutes: z.number().int().min(1).max(1440).catch(15),
+  /** replace e-mails, phones and card numbers in free text before it leaves (contract §7) */
+  redact: z.boolean().catch(true),
+  /** agents' ids and names become stable pseudonyms (keyed hash with the team secret) */
+  pseudonymizeAgents: z.boolean().catch(false),
+  /** also fetch the team's reviews from the store (for leads) */
+  pull: z.boolean().catch(false),
+});
+export type TeamStoreSettings = z.infer<typeof teamStoreSettingsSchema>;
+
+export const DEFAULT_TEAM_STORE: TeamStoreSettings = {
+  endpoint: null,
+  batchSize: 50,
+  autoSync: true,
+  intervalMinutes: 15,
+  redact: true,
+  pseudonymizeAgents: false,
+  pull: false,
+};
+
 export const settingsSchema = z.object({
   schemaVersion: z.literal(SETTINGS_VERSION),
   /** used as the reviewer's name where the helpdesk does not tell who is signed in */
@@ -38,6 +73,9 @@ export const settingsSchema = z.object({
    * step is needed. A mode this release does not know (from a newer one) also reads as the default.
    */
   sendGuard: sendGuardModeSchema.catch('errors'),
+  /** added within version 1, like the fields below: older records read as the defaults */
+  retentionDays: retentionDaysSchema.catch(null),
+  teamStore: teamStoreSettingsSchema.catch(DEFAULT_TEAM_STORE),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -48,6 +86,8 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultRubricId: null,
   knownReviewers: {},
   sendGuard: 'errors',
+  retentionDays: null,
+  teamStore: DEFAULT_TEAM_STORE,
 };
 
 export const settingsPatchSchema = settingsSchema.omit({ schemaVersion: true }).partial();

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QaDatabase } from '@/lib/db/schema';
 import { OlderRubricVersionError, createSeeder, getRubric, importRubric, listLatestRubrics, seedBuiltInRubrics } from '@/lib/db/rubrics';
 import { readSettings, updateSettings } from '@/lib/db/settings';
+import { DEFAULT_TEAM_STORE } from '@/lib/settings/settings';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
 import { parseRubric } from '@/lib/rubric/schema';
 
@@ -83,7 +84,7 @@ describe('rubric library', () => {
 
 describe('settings', () => {
   it('reads defaults when nothing is stored and keeps updates', async () => {
-    expect(await readSettings(db)).toEqual({ schemaVersion: 1, reviewerName: '', customDomains: [], defaultRubricId: null, knownReviewers: {}, sendGuard: 'errors' });
+    expect(await readSettings(db)).toEqual({ schemaVersion: 1, reviewerName: '', customDomains: [], defaultRubricId: null, knownReviewers: {}, sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE });
     await updateSettings(db, { reviewerName: 'Priya' });
     const next = await updateSettings(db, (s) => ({ customDomains: [...s.customDomains, { host: 'support.acme.com', helpdesk: 'zendesk' }] }));
     expect(next).toMatchObject({ reviewerName: 'Priya', customDomains: [{ host: 'support.acme.com', helpdesk: 'zendesk' }] });
@@ -110,6 +111,8 @@ describe('settings', () => {
       defaultRubricId: 'support-default',
       knownReviewers: {},
       sendGuard: 'errors',
+      retentionDays: null,
+      teamStore: DEFAULT_TEAM_STORE,
     });
   });
 

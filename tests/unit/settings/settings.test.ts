@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, applySettingsPatch, migrateSettings, settingsRecordAfterPatch } from '@/lib/settings/settings';
+import { DEFAULT_SETTINGS, DEFAULT_TEAM_STORE, applySettingsPatch, migrateSettings, settingsRecordAfterPatch } from '@/lib/settings/settings';
 
 describe('migrateSettings', () => {
   it('returns defaults for nothing or garbage', () => {
@@ -15,6 +15,8 @@ describe('migrateSettings', () => {
       defaultRubricId: null,
       knownReviewers: {},
       sendGuard: 'errors',
+      retentionDays: null,
+      teamStore: DEFAULT_TEAM_STORE,
     });
   });
 
@@ -26,6 +28,8 @@ describe('migrateSettings', () => {
       defaultRubricId: 'x',
       knownReviewers: {},
       sendGuard: 'errors',
+      retentionDays: null,
+      teamStore: DEFAULT_TEAM_STORE,
     });
   });
 
@@ -42,7 +46,7 @@ describe('migrateSettings', () => {
 
   it('keeps the Send check switched off, and reads an unknown or broken mode as the default', () => {
     expect(migrateSettings({ schemaVersion: 1, sendGuard: 'off' }).sendGuard).toBe('off');
-    expect(migrateSettings({ schemaVersion: 1, reviewerName: 'Ana', sendGuard: 42 })).toMatchObject({ reviewerName: 'Ana', sendGuard: 'errors' });
+    expect(migrateSettings({ schemaVersion: 1, reviewerName: 'Ana', sendGuard: 42 })).toMatchObject({ reviewerName: 'Ana', sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE });
     // a mode added by a newer release
     expect(migrateSettings({ schemaVersion: 9, sendGuard: 'warnings' }).sendGuard).toBe('errors');
   });
@@ -87,7 +91,7 @@ describe('settingsRecordAfterPatch', () => {
 
   it('stores an older record migrated, without its pre-release fields', () => {
     const { record, settings } = settingsRecordAfterPatch({ reviewer: 'Sam', customHosts: ['a.example.com'] }, { defaultRubricId: 'x' });
-    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {}, sendGuard: 'errors' });
+    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {}, sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE });
     expect(settings).toEqual(record);
   });
 
