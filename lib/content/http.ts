@@ -1,6 +1,9 @@
 // Same-origin JSON reads with the agent's session, shared by every helpdesk adapter.
 // Runs in content scripts: no zod, and time, sleep and randomness are injectable for tests.
 import { HelpdeskHttpError, type LoadError } from '../helpdesk/errors';
+import { abortableSleep, parseRetryAfter, rateLimitWaitMs, backoffMs } from '../net/retry';
+
+export { abortableSleep, backoffMs, parseRetryAfter, rateLimitWaitMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_LIMIT_MS } from '../net/retry';
 
 export type WaitReason = 'rate-limited' | 'server-error' | 'network';
 
@@ -30,57 +33,11 @@ export interface HttpOptions {
   requestTimeoutMs?: number;
 }
 
-export const BACKOFF_BASE_MS = 1_000;
-export const BACKOFF_CAP_MS = 60_000;
 const DEFAULT_MAX_ATTEMPTS = 6;
-/** A Retry-After beyond this is treated as a misconfiguration, not a reason to wait for hours. */
-export const RETRY_AFTER_LIMIT_MS = 15 * 60_000;
 /** One request that has not answered by then is treated like a dropped connection. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** How long one ticket load may spend waiting out rate limits and failures before it gives up. */
 export const LOAD_DEADLINE_MS = 10 * 60_000;
-
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * Retry-After is seconds or an HTTP date. Zendesk also sends none, or "1" while the limit
- * persists, so callers never rely on it alone: the wait is at least the exponential backoff.
- */
-export function parseRetryAfter(header: string | null, now: number): number | null {
-  if (!header) return null;
-  const trimmed = header.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** Full-jitter exponential backoff: attempt 1 → up to 1 s, 2 → up to 2 s, … capped. */
-export function backoffMs(attempt: number, random: () => number): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-export function rateLimitWaitMs(retryAfter: number | null, attempt: number, random: () => number): number {
-  const backoff = backoffMs(attempt, random);
-  if (retryAfter === null) return Math.max(backoff, 250);
-  // The helpdesk's own Retry-After is always honoured (up to a sanity limit); once it has proved
-  // too short, the growing backoff takes over.
-  const asked = Math.min(retryAfter, RETRY_AFTER_LIMIT_MS);
-  return Math.max(attempt === 1 ? asked : Math.max(asked, backoff), 250);
-}
 
 function looksLikeJson(contentType: string | null, text: string): boolean {
   if (contentType && /json/i.test(contentType)) return true;
