@@ -9,7 +9,7 @@ import type { MessageName, RequestOf, ResponseOf } from '@/lib/messaging/protoco
 import { answerStoragePersistRequests } from './storage-persist';
 
 /** Reads that the `library:changed` broadcast makes stale. */
-const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'settings:get']);
+const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'settings:get', 'data:retention-status']);
 
 export function protocolKey<K extends MessageName>(name: K, data: RequestOf<K>): QueryKey {
   return [name, data];

@@ -1,7 +1,8 @@
 import type { QaDatabase } from './schema';
 import { migrateSettings, settingsRecordAfterPatch, type Settings, type SettingsPatch } from '../settings/settings';
 
-const SETTINGS_KEY = 'app';
+/** The key of the one settings record (backups name it too). */
+export const SETTINGS_KEY = 'app';
 
 export async function readSettings(db: QaDatabase): Promise<Settings> {
   return migrateSettings((await db.settings.get(SETTINGS_KEY))?.value);

@@ -27,6 +27,9 @@ export const ERROR_CODES = [
   // settings and domains
   'bad-host',
   'no-permission',
+  // backup and deletion
+  'backup-invalid', // a file that is not a backup this release can restore; the problems are listed
+  'backup-too-large', // more data than one backup file (one message) can carry
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -49,6 +52,8 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'rubric-older-version', // the content of an older version: imported only as a rollback
   'invalid-answer',
   'empty-review',
+  'backup-invalid',
+  'backup-too-large',
 ]);
 
 /** Failures a person can fix (disk space, a restart); the page retries only when asked to. */

@@ -26,6 +26,8 @@ export interface BackgroundDeps {
   persistStorage?: () => Promise<boolean>;
   /** whether the storage is persistent; null when the browser cannot say */
   storagePersisted?: () => Promise<boolean | null>;
+  /** forgets what is kept outside IndexedDB (the team store's auth value); part of "Delete all data" */
+  clearSecrets?: () => Promise<void>;
 }
 
 /** Waits for the built-in rubrics (retrying a failed seeding when `ready` is a function). */

@@ -2,6 +2,7 @@
 // type error; tests/unit/conventions.test.ts checks that no two slices answer the same message.
 import type { Handlers } from '../../messaging/server';
 import type { BackgroundDeps } from './deps';
+import { dataHandlers } from './data';
 import { reviewHandlers } from './reviews';
 import { rubricHandlers } from './rubrics';
 import { settingsHandlers } from './settings';
@@ -18,10 +19,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     rubrics: rubricHandlers(deps),
     settings: settingsHandlers(deps),
     storage: storageHandlers(deps),
+    data: dataHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data } satisfies Handlers;
 }

@@ -5,6 +5,7 @@
 // exactly one handler in lib/background/handlers/<feature>.ts.
 import type { z } from '../../zod';
 import type { ErrorCode } from '../errors';
+import { dataProtocol } from './data';
 import { reviewsProtocol } from './reviews';
 import { rubricsProtocol } from './rubrics';
 import { settingsProtocol } from './settings';
@@ -20,6 +21,7 @@ export const protocol = {
   ...rubricsProtocol,
   ...settingsProtocol,
   ...storageProtocol,
+  ...dataProtocol,
 } as const;
 
 export type Protocol = typeof protocol;
