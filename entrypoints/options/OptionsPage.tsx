@@ -8,6 +8,7 @@ import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
 import type { SendGuardMode, Settings } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
+import { DataSection } from './DataSection';
 
 const STORAGE_TEXT = {
   true: 'Storage: persistent — the browser will not evict your reviews.',
@@ -296,6 +297,7 @@ export function OptionsPage() {
           </p>
         )}
       </section>
+      <DataSection />
     </main>
   );
 }

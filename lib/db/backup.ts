@@ -302,7 +302,9 @@ export interface TableCounts {
 
 export interface RestorePreview {
   createdAt: string;
+  /** the file's schema version, and this release's, which its rows were upgraded to */
   fileSchemaVersion: number;
+  schemaVersion: number;
   tables: Record<BackupTable, TableCounts>;
   /** custom domains in the file that are not set up here; a restore never adds them (see below) */
   domainsNotRestored: string[];
@@ -369,6 +371,7 @@ export async function previewRestore(db: QaDatabase, backup: ParsedBackup): Prom
     return {
       createdAt: backup.createdAt,
       fileSchemaVersion: backup.fileSchemaVersion,
+      schemaVersion: backup.schemaVersion,
       tables: { reviews: counts('reviews'), rubrics: counts('rubrics'), settings: counts('settings'), outbox: counts('outbox') },
       domainsNotRestored: fileDomains.map((d) => d.host).filter((h) => !domainsHere.has(h)),
     };

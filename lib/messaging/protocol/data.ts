@@ -16,6 +16,7 @@ export const dataProtocol = {
     response: z.object({
       createdAt: z.string(),
       fileSchemaVersion: z.number(),
+      schemaVersion: z.number(),
       tables: perTable(tableCounts),
       domainsNotRestored: z.array(z.string()),
     }),

@@ -90,6 +90,7 @@ describe('merge', () => {
     expect(await previewRestore(target, parsed)).toEqual({
       createdAt: NOW,
       fileSchemaVersion: SCHEMA_VERSION,
+      schemaVersion: SCHEMA_VERSION,
       tables: {
         reviews: { inFile: 4, new: 2, existing: 2, here: 2 },
         rubrics: { inFile: 2, new: 1, existing: 1, here: 1 },
