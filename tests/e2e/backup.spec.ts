@@ -31,7 +31,7 @@ test('download a backup, delete all data, restore the backup: the submitted revi
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^qa-scorecards-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const text = fs.readFileSync(await download.path(), 'utf8');
-  const backup = JSON.parse(text) as { format: string; schemaVersion: number; tables: Record<string, Record<string, unknown>[]> };
+  const backup = JSON.parse(text) as { format: string; schemaVersion: number; tables: Record<'reviews' | 'rubrics' | 'settings' | 'outbox', Record<string, unknown>[]> };
   expect(backup).toMatchObject({ format: 'qa-backup/1', schemaVersion: 2 });
   expect(Object.keys(backup.tables).sort()).toEqual(['outbox', 'reviews', 'rubrics', 'settings']);
   expect(backup.tables.reviews).toEqual([
