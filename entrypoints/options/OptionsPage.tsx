@@ -8,6 +8,7 @@ import { RubricError, parseRubric, type Rubric } from '@/lib/rubric/schema';
 import type { SendGuardMode, Settings } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
+import { TeamStoreSection } from './TeamStoreSection';
 
 const STORAGE_TEXT = {
   true: 'Storage: persistent — the browser will not evict your reviews.',
@@ -286,6 +287,11 @@ export function OptionsPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section className="card" aria-labelledby="team-store-heading">
+        <h2 id="team-store-heading">Team store</h2>
+        <TeamStoreSection />
       </section>
 
       <section className="card" aria-labelledby="storage-heading">

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'rubric-older-version', // the content of an older version: imported only as a rollback
   // settings and domains
   'bad-host',
+  'bad-endpoint', // a team-store address that is not https (or http on localhost)
   'no-permission',
 ] as const;
 
@@ -49,6 +50,7 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'rubric-older-version', // the content of an older version: imported only as a rollback
   'invalid-answer',
   'empty-review',
+  'bad-endpoint',
 ]);
 
 /** Failures a person can fix (disk space, a restart); the page retries only when asked to. */

@@ -7,6 +7,7 @@ import { rubricHandlers } from './rubrics';
 import { settingsHandlers } from './settings';
 import { storageHandlers } from './storage';
 import { tabHandlers } from './tabs';
+import { teamStoreHandlers } from './team-store';
 
 export type { BackgroundDeps } from './deps';
 
@@ -18,10 +19,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     rubrics: rubricHandlers(deps),
     settings: settingsHandlers(deps),
     storage: storageHandlers(deps),
+    teamStore: teamStoreHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.teamStore } satisfies Handlers;
 }

@@ -10,6 +10,7 @@ import { rubricsProtocol } from './rubrics';
 import { settingsProtocol } from './settings';
 import { storageProtocol } from './storage';
 import { tabsProtocol } from './tabs';
+import { teamStoreProtocol } from './team-store';
 
 export * from './tabs';
 export * from './events';
@@ -20,6 +21,7 @@ export const protocol = {
   ...rubricsProtocol,
   ...settingsProtocol,
   ...storageProtocol,
+  ...teamStoreProtocol,
 } as const;
 
 export type Protocol = typeof protocol;
