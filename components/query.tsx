@@ -9,7 +9,9 @@ import type { MessageName, RequestOf, ResponseOf } from '@/lib/messaging/protoco
 import { answerStoragePersistRequests } from './storage-persist';
 
 /** Reads that the `library:changed` broadcast makes stale. */
-const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'settings:get', 'data:retention-status']);
+const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'settings:get', 'store:get', 'data:retention-status']);
+/** Reads that the `store:changed` broadcast (the team-store queue moved) makes stale. */
+const STORE_READS: ReadonlySet<MessageName> = new Set<MessageName>(['store:get', 'store:review-state']);
 
 export function protocolKey<K extends MessageName>(name: K, data: RequestOf<K>): QueryKey {
   return [name, data];
@@ -52,13 +54,15 @@ export function useSetProtocolData() {
 
 function LibrarySync() {
   const client = useQueryClient();
-  useEffect(
-    () =>
-      onEvent('library:changed', () => {
-        void client.invalidateQueries({ predicate: (q) => LIBRARY_READS.has(q.queryKey[0] as MessageName) });
-      }),
-    [client],
-  );
+  useEffect(() => {
+    const stale = (reads: ReadonlySet<MessageName>) => () => void client.invalidateQueries({ predicate: (q) => reads.has(q.queryKey[0] as MessageName) });
+    const offLibrary = onEvent('library:changed', stale(LIBRARY_READS));
+    const offStore = onEvent('store:changed', stale(STORE_READS));
+    return () => {
+      offLibrary();
+      offStore();
+    };
+  }, [client]);
   return null;
 }
 

@@ -17,6 +17,8 @@ import {
 } from '@/lib/background/browser-wiring';
 import { persistStorage, storagePersisted } from '@/lib/background/storage-persistence';
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
+import { createTeamStoreService } from '@/lib/background/team-store/service';
+import { browserAlarms, extensionSecretStore, listenForAlarms } from '@/lib/background/team-store/browser-parts';
 
 export default defineBackground(() => {
   const startedAt = Date.now();
@@ -31,6 +33,22 @@ export default defineBackground(() => {
   // Seed now; if this attempt fails, the next rubric read tries again.
   seeder.ready().catch(() => undefined);
 
+  const teamStore = createTeamStoreService({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: () => Math.random(),
+    newId: () => crypto.randomUUID(),
+    secrets: extensionSecretStore(),
+    alarms: browserAlarms,
+    changed: () => broadcast('store:changed', {}),
+    setTimer: (fn, ms) => setTimeout(fn, ms),
+    clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  // Alarm listeners must be added at start-up so an alarm can wake a stopped worker.
+  listenForAlarms((name) => void teamStore.alarm(name).catch(() => undefined));
+  void teamStore.started().catch(() => undefined);
+
   const handlers = createHandlers({
     db,
     tabs,
@@ -42,6 +60,7 @@ export default defineBackground(() => {
     unregisterDomain: unregisterCustomDomain,
     persistStorage,
     storagePersisted,
+    teamStore,
   });
   listenForMessages(handlers);
   listenForTicketTabs(tabs);

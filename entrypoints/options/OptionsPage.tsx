@@ -9,6 +9,7 @@ import type { SendGuardMode, Settings } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { DataSection } from './DataSection';
+import { TeamStoreSection } from './TeamStoreSection';
 
 const STORAGE_TEXT = {
   true: 'Storage: persistent — the browser will not evict your reviews.',
@@ -287,6 +288,11 @@ export function OptionsPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section className="card" aria-labelledby="team-store-heading">
+        <h2 id="team-store-heading">Team store</h2>
+        <TeamStoreSection />
       </section>
 
       <section className="card" aria-labelledby="storage-heading">

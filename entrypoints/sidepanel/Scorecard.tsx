@@ -11,6 +11,7 @@ import { useFreshRead } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
+import { SyncStatus } from './SyncStatus';
 
 interface Props {
   ticket: Ticket;
@@ -176,6 +177,7 @@ function ReviewForm(props: {
           {draft.record?.status === 'submitted' && readOnly ? `Submitted, revision ${draft.record.revision}` : `Draft, revision ${draft.nextRevision}`}
         </span>
       </p>
+      {readOnly && draft.record?.status === 'submitted' && <SyncStatus reviewId={draft.record.id} revision={draft.record.revision} />}
       {failedCritical.length > 0 && (
         <p className="auto-fail" data-testid="auto-fail" role="alert">
           Auto-fail: {failedCritical.map((c) => c.title).join('; ')} {failedCritical.length === 1 ? 'is' : 'are'} critical and not met, so the review scores 0.

@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'rubric-older-version', // the content of an older version: imported only as a rollback
   // settings and domains
   'bad-host',
+  'bad-endpoint', // a team-store address that is not https (or http on localhost)
   'no-permission',
   // backup and deletion
   'backup-invalid', // a file that is not a backup this release can restore; the problems are listed
@@ -54,6 +55,7 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'empty-review',
   'backup-invalid',
   'backup-too-large',
+  'bad-endpoint',
 ]);
 
 /** Failures a person can fix (disk space, a restart); the page retries only when asked to. */

@@ -6,6 +6,17 @@ import type { HelpdeskName } from '../../helpdesk/types';
 import type { MessageName } from '../../messaging/protocol';
 import type { Handler } from '../../messaging/server';
 import type { TabStates } from '../tab-states';
+import type { SecretStore, SyncRunner } from '../team-store/sync-runner';
+
+/** The team-store side of the background: delivery runs, the secrets, and the alarms' plan. */
+export interface TeamStoreService {
+  runner: SyncRunner;
+  secrets: SecretStore;
+  /** plans (or clears) the periodic sync after the settings changed */
+  configure: () => Promise<void>;
+  /** a revision was just submitted and queued: send it now when auto-sync is on */
+  afterSubmit: () => Promise<void>;
+}
 
 export interface BackgroundDeps {
   db: QaDatabase;
@@ -28,6 +39,7 @@ export interface BackgroundDeps {
   storagePersisted?: () => Promise<boolean | null>;
   /** forgets what is kept outside IndexedDB (the team store's auth value); part of "Delete all data" */
   clearSecrets?: () => Promise<void>;
+  teamStore?: TeamStoreService;
 }
 
 /** Waits for the built-in rubrics (retrying a failed seeding when `ready` is a function). */

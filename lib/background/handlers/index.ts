@@ -8,6 +8,7 @@ import { rubricHandlers } from './rubrics';
 import { settingsHandlers } from './settings';
 import { storageHandlers } from './storage';
 import { tabHandlers } from './tabs';
+import { teamStoreHandlers } from './team-store';
 
 export type { BackgroundDeps } from './deps';
 
@@ -20,10 +21,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     settings: settingsHandlers(deps),
     storage: storageHandlers(deps),
     data: dataHandlers(deps),
+    teamStore: teamStoreHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore } satisfies Handlers;
 }

@@ -12,6 +12,8 @@ export const events = {
   'tab:draft-changed': z.object({ tabId: z.number(), draft: draftSchema.nullable() }),
   /** the rubric library or the settings changed (e.g. an import in Options) */
   'library:changed': z.object({}),
+  /** the team-store queue or its status changed (a run started or ended, a revision was queued) */
+  'store:changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -11,6 +11,7 @@ import { rubricsProtocol } from './rubrics';
 import { settingsProtocol } from './settings';
 import { storageProtocol } from './storage';
 import { tabsProtocol } from './tabs';
+import { teamStoreProtocol } from './team-store';
 
 export * from './tabs';
 export * from './events';
@@ -22,6 +23,7 @@ export const protocol = {
   ...settingsProtocol,
   ...storageProtocol,
   ...dataProtocol,
+  ...teamStoreProtocol,
 } as const;
 
 export type Protocol = typeof protocol;
