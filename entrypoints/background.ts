@@ -19,6 +19,9 @@ import { persistStorage, storagePersisted } from '@/lib/background/storage-persi
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 import { createTeamStoreService } from '@/lib/background/team-store/service';
 import { browserAlarms, extensionSecretStore, listenForAlarms } from '@/lib/background/team-store/browser-parts';
+import { applyRetention } from '@/lib/db/retention';
+
+const RETENTION_ALARM = 'retention-daily';
 
 export default defineBackground(() => {
   const startedAt = Date.now();
@@ -46,8 +49,15 @@ export default defineBackground(() => {
     clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
   });
   // Alarm listeners must be added at start-up so an alarm can wake a stopped worker.
-  listenForAlarms((name) => void teamStore.alarm(name).catch(() => undefined));
+  listenForAlarms((name) => {
+    if (name === RETENTION_ALARM) {
+      void applyRetention(db, Date.now())
+        .then((result) => result.purged > 0 && broadcast('library:changed', {}))
+        .catch(() => undefined);
+    } else void teamStore.alarm(name).catch(() => undefined);
+  });
   void teamStore.started().catch(() => undefined);
+  void browserAlarms.periodic(RETENTION_ALARM, 24 * 60).catch(() => undefined);
 
   const handlers = createHandlers({
     db,
@@ -61,6 +71,7 @@ export default defineBackground(() => {
     persistStorage,
     storagePersisted,
     teamStore,
+    clearSecrets: () => teamStore.secrets.clear(),
   });
   listenForMessages(handlers);
   listenForTicketTabs(tabs);

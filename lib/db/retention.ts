@@ -33,8 +33,13 @@ interface Expired {
   outbox: OutboxEntry[];
 }
 
-/** Reviews strictly older than `days` days at `nowMs`; a review exactly `days` old stays. */
+/**
+ * Reviews strictly older than `days` days at `nowMs`; a review exactly `days` old stays.
+ * "Not yet delivered" protects a review only while a team store is set up: without one the queue
+ * only holds revisions ready for a store the team may add, and nothing is waiting to leave.
+ */
 async function findExpired(db: QaDatabase, nowMs: number, days: number): Promise<Expired> {
+  const storeSetUp = !!(await readSettings(db)).teamStore.endpoint;
   const cutoff = nowMs - days * DAY_MS;
   const newest = new Map<string, StoredReview>();
   await db.reviews.each((row) => {
@@ -42,7 +47,7 @@ async function findExpired(db: QaDatabase, nowMs: number, days: number): Promise
     if (!seen || seen.revision < row.revision) newest.set(row.id, row);
   });
   const outbox = await db.outbox.toArray();
-  const waiting = new Set(outbox.filter((e) => e.state !== 'synced').map((e) => e.reviewId));
+  const waiting = new Set(storeSetUp ? outbox.filter((e) => e.state !== 'synced').map((e) => e.reviewId) : []);
   const delivered = new Set<string>();
   const unsynced = new Set<string>();
   for (const [id, row] of newest) {
@@ -54,13 +59,13 @@ async function findExpired(db: QaDatabase, nowMs: number, days: number): Promise
 
 /** What `purgeExpired` would do now, without doing it. */
 export async function countExpired(db: QaDatabase, nowMs: number, days: number): Promise<{ expired: number; keptUnsynced: number }> {
-  const { delivered, unsynced } = await db.transaction('r', db.reviews, db.outbox, () => findExpired(db, nowMs, days));
+  const { delivered, unsynced } = await db.transaction('r', db.reviews, db.outbox, db.settings, () => findExpired(db, nowMs, days));
   return { expired: delivered.size, keptUnsynced: unsynced.size };
 }
 
 /** Deletes the reviews older than `days` days and their outbox entries, in one transaction. */
 export async function purgeExpired(db: QaDatabase, nowMs: number, days: number, options: RetentionOptions = {}): Promise<RetentionResult> {
-  return db.transaction('rw', db.reviews, db.outbox, async () => {
+  return db.transaction('rw', db.reviews, db.outbox, db.settings, async () => {
     const { delivered, unsynced, outbox } = await findExpired(db, nowMs, days);
     const doomed = options.includeUnsynced ? new Set([...delivered, ...unsynced]) : delivered;
     if (doomed.size > 0) {

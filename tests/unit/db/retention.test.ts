@@ -62,6 +62,7 @@ describe('purgeExpired', () => {
   });
 
   it('keeps expired reviews with a revision not yet delivered, unless told to delete them too', async () => {
+    await updateSettings(db, (s) => ({ teamStore: { ...s.teamStore, endpoint: 'https://qa.acme.test/reviews' } }));
     await review('pending', [{ at: ago(400 * DAY_MS), queue: 'synced' }, { at: ago(380 * DAY_MS), queue: 'pending' }]);
     await review('failed', [{ at: ago(400 * DAY_MS), queue: 'failed' }]);
     await review('delivered', [{ at: ago(400 * DAY_MS), queue: 'synced' }]);
@@ -73,6 +74,14 @@ describe('purgeExpired', () => {
     expect(await purgeExpired(db, NOW, 365, { includeUnsynced: true })).toEqual({ purged: 2, keptUnsynced: 0 });
     expect(await db.reviews.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('without a team store, nothing waits to leave: expired reviews go whatever their queue entry says', async () => {
+    await review('queued-for-a-store-not-set-up', [{ at: ago(400 * DAY_MS), queue: 'pending' }]);
+    await review('recent', [{ at: ago(1 * DAY_MS), queue: 'pending' }]);
+    expect(await countExpired(db, NOW, 365)).toEqual({ expired: 1, keptUnsynced: 0 });
+    expect(await purgeExpired(db, NOW, 365)).toEqual({ purged: 1, keptUnsynced: 0 });
+    expect(await ids()).toEqual(['recent']);
   });
 
   it('deletes old drafts and old copies pulled from the team store or imported, by the same rule', async () => {
@@ -107,7 +116,7 @@ describe('applyRetention', () => {
     expect(await applyRetention(db, NOW)).toEqual({ days: null, purged: 0, keptUnsynced: 0 });
     expect(await db.reviews.count()).toBe(2);
 
-    await updateSettings(db, { retentionDays: 180 });
+    await updateSettings(db, (s) => ({ retentionDays: 180, teamStore: { ...s.teamStore, endpoint: 'https://qa.acme.test/reviews' } }));
     expect(await applyRetention(db, NOW)).toEqual({ days: 180, purged: 0, keptUnsynced: 0 });
     await updateSettings(db, { retentionDays: 90 });
     expect(await applyRetention(db, NOW)).toEqual({ days: 90, purged: 1, keptUnsynced: 1 });
