@@ -12,7 +12,8 @@
 // - Cards are checked before phones: 13–19 digits, not starting with 0 (no card number does; many
 //   phone numbers do), ungrouped or grouped by one kind of separator (space or dash) in groups of
 //   3+ digits, not all one digit, passing Luhn. A card-shaped number that fails Luhn is not a card;
-//   with 13+ digits it is too long for a national phone number, so it stays.
+//   with 13+ digits it is too long for a national phone number, so it stays — whole, when printed
+//   like a card (4111 1111 1111 1112), not searched for a phone in its first groups.
 // - Phones: 7–12 digits nationally, 7–15 after "+" or "00" (E.164). Grouping decides:
 //   · international ("+44 …", "0044 …", "+44 (0)20 …") — any phone grouping;
 //   · a national trunk "0" first (020 7946 0958, 07700 900123, 030/1234567, (02) 9876 5432,
@@ -26,9 +27,12 @@
 //   or a phone word just before it ("call 4155550132", "mobile: 9876543210"). Anything else
 //   ("order 1234567", "4155550132" alone) stays: without a sign of a phone it is more likely a
 //   reference, and redacting every long number would make exports useless for follow-up.
-// - A reference word just before a run ("order", "invoice", "ticket", "ref", "#", "version", …)
-//   keeps it unless it starts with "+" or "00". The nearest word wins; a number or a placeholder
-//   in between ends the look-back, so "call 020 7946 0958 1234567" leaves 1234567 alone.
+// - A reference word right before a run ("order", "invoice", "ticket", "ref", "#", "version", …,
+//   with only words such as "number", "no.", "is", "your" in between) keeps it unless it starts
+//   with "+" or "00". Phone words count up to four words back. The nearest word wins; a number or a
+//   placeholder in between ends the look-back, so "call 020 7946 0958 1234567" leaves 1234567 alone.
+//   Loose words such as "customer" or "part" are no reference words: "customer 020 7946 0958" is
+//   a phone, and a missed phone number is worse than a redacted reference.
 // - Never phones: runs next to a currency sign or code, or followed by a decimal part
 //   (1 234 567,89 €); thousands groupings (12 345 678, 1.234.567) unless a phone word precedes;
 //   four dotted groups of 1–3 digits (IP-like); dotted runs of fewer than three groups (decimals);
@@ -38,9 +42,11 @@
 //   parts, so "1234567 020 7946 0958" becomes "1234567 [phone]".
 //
 // Every step is a single left-to-right pass or a regular expression whose starts are anchored so
-// that no position is rescanned: the time grows linearly with the text (1 MB in well under a
-// second), whatever it contains. Output contains no digits or "@" in the placeholders, so
-// redacting twice gives the same text as redacting once.
+// that no position is rescanned: the time grows linearly with the text whatever it contains (a
+// megabyte of support text takes about a tenth of a second, a megabyte of nothing but digit groups
+// about a second). Placeholders hold no digits or "@", and a placeholder counts as the number it
+// replaced wherever the character before a number matters, so redacting twice gives the same text
+// as redacting once.
 import { passesLuhn } from '../selfcheck/checks';
 
 export const EMAIL_PLACEHOLDER = '[email]';
@@ -61,7 +67,7 @@ const DATE =
 const CURRENCY_SIGNS = new Set(['£', '$', '€', '¥', '₹', '₽', '₩', '₺', '₪', '฿']);
 const CURRENCY_WORDS = new Set([
   'usd', 'eur', 'gbp', 'aud', 'cad', 'nzd', 'inr', 'chf', 'jpy', 'cny', 'sek', 'nok', 'dkk', 'pln',
-  'czk', 'huf', 'zar', 'sgd', 'hkd', 'mxn', 'brl', 'rs', 'inr', 'rupees', 'euro', 'euros',
+  'czk', 'huf', 'zar', 'sgd', 'hkd', 'mxn', 'brl', 'rs', 'rupees', 'euro', 'euros',
   'dollars', 'pounds',
 ]);
 const AMOUNT_AFTER =
@@ -75,11 +81,14 @@ const PHONE_WORDS = new Set([
 ]);
 const REFERENCE_WORDS = new Set([
   'order', 'orders', 'invoice', 'inv', 'ticket', 'tickets', 'case', 'ref', 'reference', 'tracking',
-  'shipment', 'parcel', 'package', 'booking', 'reservation', 'confirmation', 'transaction', 'txn',
-  'receipt', 'po', 'sku', 'serial', 'model', 'part', 'item', 'product', 'id', 'version', 'ver',
-  'build', 'release', 'v', 'customer', 'member', 'membership', 'policy', 'claim', 'voucher',
-  'coupon', 'refund', 'return', 'rma', 'request', 'bestellung', 'rechnung', 'commande', 'facture',
-  '#', '№',
+  'shipment', 'parcel', 'booking', 'reservation', 'confirmation', 'transaction', 'txn', 'receipt',
+  'po', 'sku', 'serial', 'id', 'version', 'ver', 'v', 'build', 'rma', 'voucher', 'coupon',
+  'bestellung', 'rechnung', 'commande', 'facture', '#', '№',
+]);
+// Words that may stand between a reference word and its number ("order number is 1234567").
+const FILLER_WORDS = new Set([
+  'number', 'numbers', 'no', 'nr', 'num', 'is', 'was', 'are', 'the', 'a', 'an', 'your', 'my', 'our',
+  'his', 'her', 'their', 'this', 'that', 'of', 'for', 'on', 'at', 'to', 'me', 'us', 'back',
 ]);
 const LOOK_BACK = 48;
 const LOOK_BACK_WORDS = 4;
@@ -456,11 +465,13 @@ function contextBefore(text: string, start: number): Context {
   const tokens = [...window.matchAll(CONTEXT_TOKEN)];
   // A word cut by the start of the window is not a word.
   if (tokens[0]?.index === 0 && window.length === start - from && isWordChar(text[from - 1])) tokens.shift();
+  let adjacent = true;
   for (let t = tokens.length - 1, seen = 0; t >= 0 && seen < LOOK_BACK_WORDS; t -= 1, seen += 1) {
     const token = tokens[t]![0].toLowerCase();
     if (token.startsWith('[') || /^\p{N}/u.test(token)) return null;
     if (PHONE_WORDS.has(token)) return 'phone';
-    if (REFERENCE_WORDS.has(token)) return 'reference';
+    if (adjacent && REFERENCE_WORDS.has(token)) return 'reference';
+    if (!FILLER_WORDS.has(token)) adjacent = false;
   }
   return null;
 }

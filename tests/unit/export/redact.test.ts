@@ -202,6 +202,10 @@ const MIXED: Row[] = [
   ['2026-12-01 020 7946 0958', '2026-12-01 [phone]'],
   ['4111 1111 1111 1111 12/27', '[card] 12/27'],
   ['4111 1111 1111 1111 and 5500 0000 0000 0004', '[card] and [card]'],
+  // A reference word counts only right before its number; loose words are no reference words.
+  ['customer 020 7946 0958', 'customer [phone]'],
+  ['the order I placed: 020 7946 0958', 'the order I placed: [phone]'],
+  ['your order number is 1234567', 'your order number is 1234567'],
   // The nearest word decides, and a number in between ends the look-back.
   ['call about order 1234567', 'call about order 1234567'],
   ['order 1234567, call 4155550132', 'order 1234567, call [phone]'],
