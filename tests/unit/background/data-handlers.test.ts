@@ -102,7 +102,7 @@ describe('retention', () => {
 
     const later = setup();
     await fillDatabase(later.db);
-    await updateSettings(later.db, { retentionDays: 30 });
+    await updateSettings(later.db, (s) => ({ retentionDays: 30, teamStore: { ...s.teamStore, endpoint: 'https://qa.acme.test/reviews' } }));
     // 31 days later: the submitted review waits for the team store, the draft and the pulled copy do not.
     const b = setupAt(later, NOW + 31 * DAY_MS);
     expect(await dataOf(b.send('data:retention-status', {}))).toEqual({ days: 30, expired: 2, keptUnsynced: 1 });
