@@ -10,12 +10,12 @@ import {
   DEFAULT_TOKEN,
   resetStore,
   rowsById,
-  startFaultProxy,
-  startPostgres,
   startReceiver,
   startReceiverProcess,
+  startTeamStore,
   type FaultProxy,
   type ReceiverProcess,
+  type TeamStore,
   type TestPostgres,
 } from '../support/team-store';
 
@@ -23,22 +23,19 @@ const MAX_BODY = 64 * 1024;
 const CHROME = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
 const FIREFOX = 'moz-extension://1b2c3d4e-0000-4000-8000-00000000abcd';
 
+let store: TeamStore;
 let cluster: TestPostgres;
 let databaseUrl: string;
 let receiver: ReceiverProcess;
 let proxy: FaultProxy;
 
 beforeAll(async () => {
-  cluster = await startPostgres();
-  databaseUrl = await cluster.createDatabase('team_store');
-  receiver = await startReceiverProcess({ databaseUrl, maxBodyBytes: MAX_BODY });
-  proxy = await startFaultProxy({ receiver });
+  store = await startTeamStore({ maxBodyBytes: MAX_BODY });
+  ({ postgres: cluster, databaseUrl, receiver, proxy } = store);
 }, 120_000);
 
 afterAll(async () => {
-  await proxy?.close();
-  await receiver?.stop();
-  await cluster?.stop();
+  await store?.stop();
 }, 60_000);
 
 beforeEach(async () => {

@@ -102,10 +102,9 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     throw new Error('Running as root, but there is no `postgres` user to run the test cluster as (PostgreSQL refuses to run as root). Run the tests as a normal user, or create one: useradd --system postgres');
   }
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qa-pg-'));
+  const dir = serverOwnedTempDir();
   const dataDir = path.join(dir, 'data');
   const logFile = path.join(dir, 'server.log');
-  if (isRoot()) fs.chownSync(dir, ...postgresIds());
   let started = false;
   const pgCtlStop = () => asServerUser(binDir, 'pg_ctl', ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-s']);
   // If the test process exits without calling stop(), do not leave a server running.
@@ -169,6 +168,19 @@ export async function startPostgres(options: StartPostgresOptions = {}): Promise
     onExit();
     throw err;
   }
+}
+
+/** A new temp directory the server user can write in (as root: owned by postgres). */
+function serverOwnedTempDir(): string {
+  if (!isRoot()) return fs.mkdtempSync(path.join(os.tmpdir(), 'qa-pg-'));
+  // $TMPDIR may sit under a directory only root can enter (e.g. /root/tmp); /tmp never does.
+  for (const base of [...new Set([os.tmpdir(), '/tmp'])]) {
+    const dir = fs.mkdtempSync(path.join(base, 'qa-pg-'));
+    fs.chownSync(dir, ...postgresIds());
+    if (spawnSync('runuser', ['-u', 'postgres', '--', 'test', '-w', dir]).status === 0) return dir;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error('The postgres user cannot write in a temp directory (tried $TMPDIR and /tmp).');
 }
 
 function postgresIds(): [number, number] {
