@@ -10,7 +10,7 @@ CREATE TABLE IF NOT EXISTS qa_reviews (
   rubric       text,                           -- record.rubric.id
   score        double precision,               -- record.score (0–100)
   submitted_at timestamptz,                    -- record.submittedAt
-  record       jsonb NOT NULL,                 -- the whole record, as received
+  record       jsonb NOT NULL,                 -- the whole record (same values; jsonb drops key order)
   received_at  timestamptz NOT NULL DEFAULT now(),
   UNIQUE (id, revision)
 );
