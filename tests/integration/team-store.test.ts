@@ -314,6 +314,9 @@ describe('team-store receiver', () => {
     expect(stored.status).toBe(200);
     expect(stored.headers['access-control-allow-origin']).toBe(FIREFOX);
     expect(stored.headers['access-control-expose-headers']).toBe('Retry-After');
+    // The proxy never keeps a connection: Chromium silently resends a request whose reused
+    // connection is cut, which would hide a `drop` from the extension.
+    expect([injected.headers.connection, stored.headers.connection]).toEqual(['close', 'close']);
     const refused = await post(proxy.endpoint, { records: [review('c-2')] }, { origin: CHROME, authorization: 'Bearer wrong' });
     expect(refused.status).toBe(401);
     expect(refused.headers['access-control-allow-origin']).toBe(CHROME);

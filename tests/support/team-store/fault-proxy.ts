@@ -180,8 +180,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     entry.outcome = 'answered';
     entry.status = status;
     if (entry.clientGone || res.destroyed) return;
-    // Each request on a connection of its own: a browser resends a request by itself when a
-    // reused keep-alive connection is cut, which would turn one `drop` into two requests here.
+    // Each request on a connection of its own: Chromium resends a request by itself when a
+    // reused keep-alive connection is cut before the answer (seen: a `drop` became a silent 200).
     res.writeHead(status, { ...headers, connection: 'close', 'content-length': String(Buffer.byteLength(body)) });
     res.end(body);
   }
@@ -315,7 +315,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   }
 
   const server = http.createServer((req, res) => {
-    void handle(req, res);
+    // Only reading the body can throw here (the client went away mid-request): nothing to answer.
+    handle(req, res).catch(() => req.socket.destroy());
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -121,7 +121,13 @@ export async function startReceiverProcess(options: ReceiverOptions): Promise<Re
     });
   }
 
-  const first = new URL(await launch());
+  let first: URL;
+  try {
+    first = new URL(await launch());
+  } catch (err) {
+    process.removeListener('exit', killOnExit);
+    throw err;
+  }
   port = Number(first.port);
   const endpoint = first.href;
   const url = first.origin;
