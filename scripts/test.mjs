@@ -1,10 +1,11 @@
-// `npm test`: the whole suite — type check, unit tests, build, end-to-end tests against the built
-// extension in Chromium, then the Firefox smoke tests — then one closing line with the totals
-// across Vitest, Playwright and the Firefox run.
+// `npm test`: the whole suite — type check, unit and integration tests, build, end-to-end tests
+// against the built extension in Chromium, then the Firefox smoke tests — then one closing line
+// with the totals across Vitest, Playwright and the Firefox run.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromiumVersion, findChromium } from './find-chromium.mjs';
+import { findPostgres, postgresVersion } from './find-postgres.mjs';
 import { runFirefoxTests } from './test-firefox.mjs';
 
 const RESULTS = path.resolve('test-results');
@@ -32,9 +33,19 @@ const problems = [];
 if (run('Type check', bin('tsc'), ['--noEmit']) !== 0) problems.push('type check');
 if (run('Lint (ESLint: types, hooks, runtime rules)', bin('eslint'), ['.']) !== 0) problems.push('lint');
 
+// The team-store integration tests (part of the Vitest run) start a throwaway PostgreSQL cluster:
+// find its programs, or install Debian's package as root, before Vitest needs them.
+try {
+  const pgBin = findPostgres();
+  console.log(`PostgreSQL: ${pgBin} (${postgresVersion(pgBin)})`);
+} catch (err) {
+  console.error(err.message);
+  problems.push('no PostgreSQL');
+}
+
 const vitestJson = path.join(RESULTS, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });
-const unitStatus = run('Unit tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const unitStatus = run('Unit and integration tests (Vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 const unit = readJson(vitestJson);
 if (unit) {
   passed += unit.numPassedTests ?? 0;
