@@ -92,7 +92,8 @@ test('submitted reviews reach PostgreSQL exactly once through 500s, dropped conn
     { kind: 'status', status: 500, method: 'POST' },
     { kind: 'drop', method: 'POST' },
     { kind: 'drop-after-forward', method: 'POST' }, // stored, but the extension never hears it
-    { kind: 'kill-receiver-mid-batch', method: 'POST' },
+    { kind: 'slow', ms: 0, method: 'POST' }, // [r1 r2] again, same key: duplicates, nothing added
+    { kind: 'kill-receiver-mid-batch', method: 'POST' }, // [r3 r4]: half inserted, never committed
     { kind: 'slow', ms: 1_500, method: 'POST' },
     { kind: 'status', status: 429, retryAfter: 1, method: 'POST' },
   ]);
