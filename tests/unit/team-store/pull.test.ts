@@ -5,31 +5,13 @@ import { submitReview, saveDraft } from '@/lib/db/reviews';
 import { pullTeamReviews, readPullState } from '@/lib/background/team-store/pull';
 import { parseRubric } from '@/lib/rubric/schema';
 import type { ReviewRecord } from '@/lib/review/record';
+import { pulledRecord } from '../db/data-fixture';
 
 const ENDPOINT = 'https://qa.acme.test/reviews?team=support';
 const rubric = parseRubric({ format: 'qa-rubric/1', id: 'mini', name: 'Mini', version: 1, criteria: [{ id: 'tone', title: 'Tone', scale: { type: 'binary' } }] });
 
-const record = (id: string, revision = 1, reviewer = 'zendesk:50'): ReviewRecord => ({
-  format: 'qa-review/1',
-  id,
-  revision,
-  kind: 'review',
-  status: 'submitted',
-  helpdesk: 'zendesk',
-  instance: 'acme.zendesk.com',
-  ticketId: '77',
-  ticketUrl: 'https://acme.zendesk.com/agent/tickets/77',
-  channel: 'chat',
-  reviewee: { id: '7', name: 'Alex Agent' },
-  reviewer: { id: reviewer, name: 'Sam Lead' },
-  rubric: { id: 'mini', version: 1 },
-  score: 100,
-  autoFailed: false,
-  answers: [{ criterionId: 'tone', value: 1, na: false, score: 1 }],
-  createdAt: '2026-11-30T10:00:00.000Z',
-  updatedAt: '2026-11-30T10:00:00.000Z',
-  submittedAt: '2026-11-30T10:00:00.000Z',
-});
+const record = (id: string, revision = 1, reviewer = 'zendesk:50'): ReviewRecord =>
+  pulledRecord({ id, revision, reviewer: { id: reviewer, name: 'Sam Lead' }, answers: [{ criterionId: 'tone', value: 1, na: false, score: 1 }], score: 100 });
 
 let db: QaDatabase;
 let urls: string[];
