@@ -21,9 +21,16 @@ const pullStateSchema = z.object({
 });
 export type PullState = z.infer<typeof pullStateSchema>;
 
+const cursorSchema = z.union([z.string(), z.number()]);
 const pageSchema = z.object({
   records: z.array(z.unknown()),
-  next: z.union([z.string(), z.number()]).nullable(),
+  next: cursorSchema.nullable(),
+  /**
+   * Not in the contract: the reference receiver also names the cursor of the page's last record.
+   * On the last page (`next: null`) it lets the next pull ask only for newer records; without it
+   * the last page is read again, and its records are skipped as duplicates.
+   */
+  last: cursorSchema.nullable().optional(),
 });
 
 export async function readPullState(db: QaDatabase, endpoint: string | null): Promise<PullState> {
@@ -86,10 +93,11 @@ export async function pullTeamReviews(deps: DeliveryDeps, endpoint: string, secr
       else outcome.invalid += 1;
     }
     const next = parsed.data.next === null ? null : String(parsed.data.next);
-    const stored = await storePage(deps.db, records, { ...state, endpoint, cursor: next ?? state.cursor });
+    const last = parsed.data.last === null || parsed.data.last === undefined ? null : String(parsed.data.last);
+    const stored = await storePage(deps.db, records, { ...state, endpoint, cursor: next ?? last ?? state.cursor });
     outcome.added += stored.added;
     outcome.duplicates += stored.duplicates;
-    if (next !== null) state = { ...state, cursor: next };
+    state = { ...state, cursor: next ?? last ?? state.cursor };
     if (next === null || parsed.data.records.length === 0) break;
   }
   return finish(null);

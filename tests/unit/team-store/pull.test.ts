@@ -67,6 +67,16 @@ describe('pull for leads', () => {
     expect(await db.reviews.where('origin').equals('pulled').count()).toBe(5);
   });
 
+  it('moves the cursor to the last record of the last page when the store names it', async () => {
+    const withLast = (async (input: RequestInfo | URL) => {
+      const after = new URL(String(input)).searchParams.get('after');
+      const body = after === null ? { records: [record('a'), record('b')], next: null, last: '2' } : { records: [], next: null, last: after };
+      return new Response(JSON.stringify(body), { status: 200 });
+    }) as typeof fetch;
+    await pullTeamReviews(deps(withLast), ENDPOINT, secrets);
+    expect((await readPullState(db, ENDPOINT)).cursor).toBe('2');
+  });
+
   it('keeps the cursor of one store only: another endpoint starts from the beginning', async () => {
     await pullTeamReviews(deps(storeWith([record('a'), record('b'), record('c')])), ENDPOINT, secrets);
     expect((await readPullState(db, ENDPOINT)).cursor).toBe('2');
