@@ -9,6 +9,8 @@ import { createTeamStoreService, RETRY_ALARM, SYNC_ALARM } from '@/lib/backgroun
 import { dispatchMessage, type SenderInfo } from '@/lib/messaging/server';
 import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 import { seedBuiltInRubrics } from '@/lib/db/rubrics';
+import { updateSettings } from '@/lib/db/settings';
+import { pulledRecord } from '../db/data-fixture';
 
 describe('team store address', () => {
   it.each([
@@ -114,5 +116,48 @@ describe('team store handlers', () => {
 
   it('answers a review’s sync state; nothing is queued for a review not submitted', async () => {
     expect(await send('store:review-state', { reviewId: 'nope', revision: 1 })).toEqual({ ok: true, data: { configured: false, state: null, error: null } });
+  });
+});
+
+describe('team store service', () => {
+  it('retries a short wait with a timer and keeps an alarm as the backstop; a start-up finishes a cut-off batch', async () => {
+    const db = new QaDatabase(`service-${Math.random()}`);
+    const secrets = memorySecretStore({ auth: 'Bearer x' });
+    const now = Date.UTC(2026, 11, 1);
+    const timers: number[] = [];
+    const onceAlarms: [string, number][] = [];
+    const periodic: [string, number | null][] = [];
+    let answers = [new Response('', { status: 503, headers: { 'Retry-After': '2' } })];
+    let posts = 0;
+    const service = createTeamStoreService({
+      db,
+      fetch: (async () => {
+        posts++;
+        return answers.shift() ?? new Response('{}', { status: 200 });
+      }) as typeof fetch,
+      now: () => now,
+      random: () => 0.5,
+      newId: () => crypto.randomUUID(),
+      secrets,
+      alarms: { periodic: async (n, m) => void periodic.push([n, m]), once: async (n, at) => void onceAlarms.push([n, at]) },
+      changed: () => undefined,
+      setTimer: (_fn, ms) => timers.push(ms),
+      clearTimer: () => undefined,
+    });
+    await updateSettings(db, (s) => ({ teamStore: { ...s.teamStore, endpoint: 'https://qa.acme.test/r', intervalMinutes: 20 } }));
+    await db.outbox.add({ reviewId: 'r', revision: 1, state: 'pending', createdAt: '2026-12-01T00:00:00.000Z', attempts: 0, nextAttemptAt: 0 });
+    await db.reviews.put({ ...pulledRecord({ id: 'r' }), ticketKey: 'k', reviewerId: 'x', rubricId: 'mini', origin: 'local' });
+
+    await service.started();
+    expect(periodic).toEqual([[SYNC_ALARM, 20]]);
+    expect(posts).toBe(1);
+    expect(timers).toEqual([2_000]);
+    expect(onceAlarms).toEqual([[RETRY_ALARM, now + 30_000]]);
+
+    answers = [];
+    await service.alarm(RETRY_ALARM);
+    // Not due yet at `now`: the alarm run waits for the planned time instead of sending early.
+    expect(posts).toBe(1);
+    db.close();
   });
 });
