@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseRubric, type Rubric } from '@/lib/rubric/schema';
 import { fitOf, pickRubric, selectRubric } from '@/lib/rubric/select';
@@ -161,5 +162,16 @@ describe('the built-in templates on the demo tickets', () => {
   it('ranks a team rubric for the same tickets above the template', () => {
     const ours: Rubric = rubric('our-chat', { channels: ['chat', 'messaging'] });
     expect(selectRubric([...BUILT_IN_RUBRICS, ours], { channel: 'chat', tags: [] }, null, { builtInIds: BUILT_IN_RUBRIC_IDS }).rubric?.id).toBe('our-chat');
+  });
+});
+
+describe('the README example', () => {
+  it('parses and is picked as the README says', () => {
+    const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const block = /a chat rubric for delivery questions only:\s*```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    const example = parseRubric(JSON.parse(block!));
+    const general = BUILT_IN_RUBRICS.filter((r) => r.id === 'support-default');
+    expect(selectRubric([...general, example], { channel: 'messaging', tags: ['delivery'] }, null).rubric?.id).toBe('chat-delivery');
+    expect(selectRubric([...general, example], { channel: 'email', tags: ['complaint', 'delivery'] }, null).rubric?.id).toBe('support-default');
   });
 });
