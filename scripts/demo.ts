@@ -96,7 +96,8 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
   const zendesk = await withPanel(ext, zendeskUrl('email-complaint'));
   await shoot(zendesk.page, '01-zendesk-ticket.png');
   await shoot(zendesk.panel, '02-panel-zendesk-ticket.png');
-  await rate(zendesk.panel, ['best', 'second', 'best', 'second', 'best', 'best'], 'Gave the correct refund policy and the exact date of the refund.');
+  // An e-mail complaint gets the LATER template: listen, apologise, thank, explain, resolve, data protection.
+  await rate(zendesk.panel, ['best', 'second', 'best', 'second', 'best', 'best'], 'Heard both failures — the late delivery and the refund — in the customer’s own terms.');
   await zendesk.panel.locator('.coaching textarea').first().fill('Acknowledged the delay in the customer’s own words and owned the fix.');
   await zendesk.panel.getByTestId('save-status').filter({ hasText: 'Saved' }).waitFor();
   await shoot(zendesk.panel, '03-panel-rated.png', true);
@@ -107,7 +108,8 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
 
   const freshdesk = await withPanel(ext, freshdeskUrl('chat'));
   await shoot(freshdesk.page, '05-freshdesk-ticket.png');
-  await rate(freshdesk.panel, ['second', 'best', 'na'], 'Answered within the chat; confirmed the fix before closing.');
+  // The live chat template: response gaps, attention, chat style, answer, resolution, closing, data protection.
+  await rate(freshdesk.panel, ['second', 'best', 'best', 'best', 'best', 'na', 'best'], 'Answered within the chat; confirmed the fix before closing.');
   await shoot(freshdesk.panel, '06-panel-freshdesk-rated.png');
 
   const hostile = await withPanel(ext, zendeskUrl('hostile'));

@@ -5,7 +5,8 @@ import { request } from '@/lib/messaging/client';
 import { answerOf, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
 import { scoreReview } from '@/lib/rubric/scoring';
-import { pickRubric } from '@/lib/rubric/select';
+import { selectRubric } from '@/lib/rubric/select';
+import { BUILT_IN_RUBRIC_IDS } from '@/lib/rubric/templates/ids';
 import { CriterionRow } from './CriterionRow';
 import { useFreshRead } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
@@ -32,14 +33,21 @@ export interface IdentityCheck {
 
 /** Chooses the rubric, loads the stored review for it and hands both to the form. */
 export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = 'review', identityCheck = null }: Props) {
-  const autoPicked = useMemo(() => pickRubric(rubrics, ticket, defaultRubricId), [rubrics, ticket, defaultRubricId]);
+  const autoChoice = useMemo(() => selectRubric(rubrics, ticket, defaultRubricId, { builtInIds: BUILT_IN_RUBRIC_IDS }), [rubrics, ticket, defaultRubricId]);
+  const autoPicked = autoChoice.rubric;
   const [chosenId, setChosenId] = useState<string | null>(null);
   // A ticket already reviewed keeps that review's rubric, even if tags or settings changed since.
   const inUse = useFreshRead(['reviews:rubric-in-use', ticketKey(ticket), reviewer.id, kind], () =>
     request('reviews:rubric-in-use', { helpdesk: ticket.helpdesk, instance: ticket.instance, ticketId: ticket.id, reviewerId: reviewer.id, kind }),
   );
   const preferredId = chosenId ?? inUse.data?.rubricId ?? null;
-  const latest = inUse.isPending ? null : (rubrics.find((r) => r.id === preferredId) ?? autoPicked);
+  const preferred = rubrics.find((r) => r.id === preferredId);
+  const latest = inUse.isPending ? null : (preferred ?? autoPicked);
+  const reason = preferred
+    ? chosenId
+      ? { kind: 'chosen', text: 'chosen by you' }
+      : { kind: 'in-use', text: 'used in your review of this ticket' }
+    : { kind: autoChoice.reason, text: autoChoice.label };
 
   const slotKey = latest ? `${ticketKey(ticket)}|${reviewer.id}|${latest.id}|${kind}` : null;
   const session = useFreshRead(slotKey ? ['reviews:open', slotKey] : null, async () => {
@@ -58,7 +66,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
   });
 
   if (inUse.isPending) return <StatusView title="Opening your review…" tone="busy" />;
-  if (!latest) {
+  if (!latest && !rubrics.length) {
     return (
       <StatusView title="No rubric yet" tone="info">
         <p>Import a rubric in Options to start scoring.</p>
@@ -72,11 +80,16 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
         <span>Rubric</span>
         <select
           data-testid="rubric-select"
-          data-rubric-id={session.data?.rubric.id ?? latest.id}
-          data-rubric-version={session.data?.rubric.version ?? latest.version}
-          value={latest.id}
+          data-rubric-id={session.data?.rubric.id ?? latest?.id ?? ''}
+          data-rubric-version={session.data?.rubric.version ?? latest?.version ?? ''}
+          value={latest?.id ?? ''}
           onChange={(e) => setChosenId(e.target.value)}
         >
+          {!latest && (
+            <option value="" disabled>
+              Choose a rubric…
+            </option>
+          )}
           {rubrics.map((r) => (
             <option key={r.id} value={r.id}>
               {r.name} (v{r.version})
@@ -84,7 +97,17 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
           ))}
         </select>
       </label>
-      {session.error ? (
+      <p className="rubric-reason muted" data-testid="rubric-reason" data-reason={reason.kind}>
+        {reason.text}
+      </p>
+      {!latest ? (
+        <StatusView title="Choose a rubric for this ticket" testId="rubric-needed">
+          <p>
+            Every rubric in the library is meant for other tickets than this {ticket.channel} ticket{ticket.tags.length ? ` tagged ${ticket.tags.join(', ')}` : ''}. Choose the one to score it
+            with above.
+          </p>
+        </StatusView>
+      ) : session.error ? (
         <StatusView title="This review could not be opened" tone="error" testId="review-error">
           <p>{session.error.message}</p>
         </StatusView>

@@ -114,5 +114,8 @@ function weightedPercentage(members: readonly Criterion[], criterionScores: Reco
     totalWeight += criterion.weight;
   }
   // Only zero-weight criteria answered (or none at all): there is nothing to average.
-  return totalWeight > 0 ? (100 * weightedSum) / totalWeight : null;
+  // Divide before scaling: weightedSum ≤ totalWeight holds in floating point too (the same terms,
+  // each no larger, added in the same order), so the ratio is ≤ 1 and the score ≤ 100. Scaling
+  // first can round past it: weights 0.1 and 0.7 at the top of their scales gave 100.00000000000001.
+  return totalWeight > 0 ? 100 * (weightedSum / totalWeight) : null;
 }

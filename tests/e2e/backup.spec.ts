@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { DEMO, demoTicket } from '../support/mock-helpdesk';
 import { expect, test } from './support/fixtures';
 import { ratingOption } from './support/flow';
+import { BUILT_IN_RUBRIC_IDS } from './support/rubrics';
 
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 
@@ -61,8 +62,9 @@ test('download a backup, delete all data, restore the backup: the submitted revi
   await deleteAll.click();
   await expect(options.getByTestId('delete-all-done')).toContainText('All data was deleted');
   await expect(options.getByTestId('delete-confirm')).toHaveValue('');
-  // The built-in rubric is back, so the library and the panel still work.
-  await expect(options.getByTestId('rubric-item')).toHaveCount(1);
+  // The built-in rubrics are back, so the library and the panel still work.
+  await expect(options.getByTestId('rubric-item')).toHaveCount(BUILT_IN_RUBRIC_IDS.length);
+  for (const id of BUILT_IN_RUBRIC_IDS) await expect(options.locator(`[data-testid="rubric-item"][data-rubric-id="${id}"]`)).toHaveAttribute('data-rubric-version', '1');
 
   await reloadPanel(panel);
   await expect(panel.getByTestId('save-status')).toHaveText('Not started');

@@ -1,5 +1,7 @@
 // The options page: the rubric library's import with per-path errors, and the reviewer name.
+import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { BUILT_IN_RUBRIC_IDS } from './support/rubrics';
 
 const validRubric = {
   format: 'qa-rubric/1',
@@ -13,11 +15,18 @@ const validRubric = {
   ],
 };
 
+/** Exactly the shipped rubrics, each at version 1, plus `extra`. */
+async function expectLibrary(page: Page, extra: string[] = []) {
+  const items = page.getByTestId('rubric-item');
+  await expect(items).toHaveCount(BUILT_IN_RUBRIC_IDS.length + extra.length);
+  expect((await items.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-rubric-id')))).sort()).toEqual([...BUILT_IN_RUBRIC_IDS, ...extra].sort());
+  for (const id of BUILT_IN_RUBRIC_IDS) await expect(page.locator(`[data-testid="rubric-item"][data-rubric-id="${id}"]`)).toHaveAttribute('data-rubric-version', '1');
+}
+
 test('imports a rubric file, rejects a broken one with its JSON paths, and keeps the library intact', async ({ session }) => {
   const page = await session.context.newPage();
   await page.goto(`chrome-extension://${session.extensionId}/options.html`);
-  await expect(page.getByTestId('rubric-item')).toHaveCount(1);
-  const builtIn = await page.getByTestId('rubric-item').first().getAttribute('data-rubric-id');
+  await expectLibrary(page);
 
   await page.getByTestId('rubric-import').setInputFiles({ name: 'chat.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(validRubric)) });
   await expect(page.locator('[data-testid="rubric-item"][data-rubric-id="chat-basics"]')).toHaveAttribute('data-rubric-version', '1');
@@ -34,8 +43,7 @@ test('imports a rubric file, rejects a broken one with its JSON paths, and keeps
   await expect(page.getByTestId('import-error')).not.toContainText('criteria[');
 
   await page.reload();
-  await expect(page.getByTestId('rubric-item')).toHaveCount(2);
-  await expect(page.locator(`[data-testid="rubric-item"][data-rubric-id="${builtIn}"]`)).toBeVisible();
+  await expectLibrary(page, ['chat-basics']);
 
   // a changed file with the same id becomes version 2
   const changed = { ...validRubric, name: 'Chat basics (revised)' };

@@ -26,6 +26,18 @@ describe('rubric library', () => {
     expect((await listLatestRubrics(db)).map((r) => r.id)).toContain(DEFAULT_RUBRIC_ID);
   });
 
+  it('adds templates shipped in an update to an existing library, leaving stored rows alone', async () => {
+    // An install from before the new templates: only the general rubric, plus a team rubric.
+    await seedBuiltInRubrics(db, BUILT_IN_RUBRICS.slice(0, 1), '2026-11-01T00:00:00.000Z');
+    await importRubric(db, custom(1), '2026-11-02T00:00:00.000Z');
+    await createSeeder(db, BUILT_IN_RUBRICS, () => '2026-12-01T00:00:00.000Z').ready();
+    const ids = (await listLatestRubrics(db)).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([...BUILT_IN_RUBRICS.map((r) => r.id), 'chat-basics']));
+    expect(await db.rubrics.count()).toBe(BUILT_IN_RUBRICS.length + 1);
+    expect((await db.rubrics.get([DEFAULT_RUBRIC_ID, 1]))?.savedAt).toBe('2026-11-01T00:00:00.000Z');
+    expect((await db.rubrics.get(['phone-call-quality', 1]))).toMatchObject({ source: 'built-in', savedAt: '2026-12-01T00:00:00.000Z' });
+  });
+
   it('retries seeding after a failed attempt instead of failing every later read', async () => {
     const transaction = vi.spyOn(db, 'transaction');
     transaction.mockImplementationOnce((() => Promise.reject(new Error('QuotaExceededError: the disk is full'))) as never);

@@ -76,6 +76,24 @@ describe('scoreReview: review score', () => {
     expect(scoreReview(twoCriteria(), { a: 1, b: 0 }).score).toBe(0);
   });
 
+  it('stays within 0..100 with fractional weights: exactly 100 at the top of every scale', () => {
+    // 100 × 0.8 / 0.8 computed as (100 × 0.8) / 0.8 rounds to 100.00000000000001.
+    const rubric = parseRubric({
+      format: 'qa-rubric/1',
+      id: 'fractional',
+      name: 'Fractional',
+      version: 1,
+      criteria: [
+        { id: 'a', title: 'A', weight: 0.1, scale: { type: 'binary' } },
+        { id: 'b', title: 'B', weight: 0.7, scale: { type: 'levels', levels: oneToFour } },
+        { id: 'c', title: 'C', weight: 0.013, scale: { type: 'binary' } },
+      ],
+    });
+    expect(scoreReview(rubric, { a: 1, b: 4 }).score).toBe(100);
+    expect(scoreReview(rubric, { c: 1 }).score).toBe(100);
+    expect(scoreReview(rubric, { a: 1, b: 4, c: 1 }).score).toBe(100);
+  });
+
   it('is not rounded', () => {
     const score = scoreReview(twoCriteria(), { a: 3, b: 1 }).score;
     // 100 × (2 × 2/3 + 1) / 3 = 77.777…
