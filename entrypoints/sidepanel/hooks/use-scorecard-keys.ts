@@ -1,7 +1,7 @@
 // Keyboard-first scoring for one review form: the keys of scorecard-keys.ts (listened for on the
 // whole panel, so S, ? and Ctrl+Enter work wherever focus is), where focus goes after each of them,
 // after Submit and after Edit, and the `?` overlay's state. The form keeps the rendering.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { missingAnswers, needsComment, type MissingAnswer } from '@/lib/review/completeness';
 import { answerOf, type AnswerInput } from '@/lib/review/record';
 import { scaleValues, type Rubric } from '@/lib/rubric/schema';
@@ -144,8 +144,9 @@ export function useScorecardKeyboard({ rubric, answers, readOnly, setAnswer, sub
       }
     }
   };
+  // Updated in the commit, so a key pressed right after the last one sees its answer.
   const latest = useRef(onCommand);
-  useEffect(() => {
+  useLayoutEffect(() => {
     latest.current = onCommand;
   });
 
@@ -163,7 +164,7 @@ export function useScorecardKeyboard({ rubric, answers, readOnly, setAnswer, sub
   }, [helpOpen]);
 
   // Focus that waits for the next render (Submit is enabled only once the last answer is in).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const run = afterRender.current;
     afterRender.current = null;
     run?.();
