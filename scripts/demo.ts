@@ -70,9 +70,12 @@ async function withPanel(ext: LoadedExtension, url: string) {
 
 async function rate(panel: Page, choices: ('best' | 'second' | 'na')[], comment: string) {
   const criteria = panel.getByTestId('criterion');
-  for (let i = 0; i < choices.length; i++) {
+  // Every criterion gets an answer (Submit waits for all of them): the rest get their best level.
+  await criteria.first().waitFor();
+  const count = await criteria.count();
+  for (let i = 0; i < count; i++) {
     const row = criteria.nth(i);
-    const choice = choices[i];
+    const choice = choices[i] ?? 'best';
     if (choice === 'na') await row.getByTestId('rating-na').click();
     else {
       const options = row.getByTestId('rating-option');

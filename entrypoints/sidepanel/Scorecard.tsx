@@ -3,6 +3,7 @@ import type { Person, Ticket } from '@/lib/helpdesk/types';
 import { ticketKey } from '@/lib/helpdesk/ticket-schema';
 import { request } from '@/lib/messaging/client';
 import { answerOf, type ReviewKind, type ReviewRecord } from '@/lib/review/record';
+import { describeMissing, missingAnswers, needsComment } from '@/lib/review/completeness';
 import type { Rubric } from '@/lib/rubric/schema';
 import { scoreReview } from '@/lib/rubric/scoring';
 import { selectRubric } from '@/lib/rubric/select';
@@ -12,7 +13,9 @@ import { useFreshRead } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
-import { SyncStatus } from './SyncStatus';
+import { useScorecardKeyboard } from './hooks/use-scorecard-keys';
+import { KeyboardHelp } from './KeyboardHelp';
+import { SubmittedSummary } from './SubmittedSummary';
 
 interface Props {
   ticket: Ticket;
@@ -149,11 +152,18 @@ function ReviewForm(props: {
   const { rubric, identityCheck } = props;
   const draft = useReviewDraft(props);
   const [askingIdentity, setAskingIdentity] = useState(false);
-  const submit = () => {
-    if (identityCheck && !identityCheck.confirmed) setAskingIdentity(true);
-    else void draft.submit();
-  };
   const readOnly = draft.readOnly;
+  const keys = useScorecardKeyboard({
+    rubric,
+    answers: draft.answers,
+    readOnly,
+    setAnswer: draft.setAnswer,
+    submit: () => {
+      if (draft.busy || askingIdentity) return;
+      if (identityCheck && !identityCheck.confirmed) setAskingIdentity(true);
+      else void draft.submit();
+    },
+  });
 
   const result = useMemo(() => {
     const values: Record<string, number | 'na' | undefined> = {};
@@ -168,6 +178,11 @@ function ReviewForm(props: {
   const answeredCount = rubric.criteria.filter((c) => (answerOf(draft.answers, c.id)?.value ?? null) !== null).length;
   const failedCritical = rubric.criteria.filter((c) => result?.autoFailedBy.includes(c.id));
   const score = result?.score ?? null;
+  const missing = useMemo(() => missingAnswers(rubric, draft.answers), [rubric, draft.answers]);
+  // Until every criterion is answered the score is provisional: neutral, not red or green.
+  const provisional = missing.length > 0 && !readOnly;
+  const scoreTone =
+    failedCritical.length > 0 ? 'below-pass' : provisional ? 'provisional' : score === null || rubric.passMark === undefined ? '' : score < rubric.passMark ? 'below-pass' : 'at-pass';
   const sections = rubric.sections ?? [];
   const grouped = sections.length
     ? [
@@ -177,9 +192,9 @@ function ReviewForm(props: {
     : [{ section: null, criteria: rubric.criteria }];
 
   return (
-    <form className="review-form" onSubmit={(e) => e.preventDefault()} aria-busy={draft.busy}>
+    <form ref={keys.formRef} className={`review-form${readOnly ? ' read-only' : ''}`} onSubmit={(e) => e.preventDefault()} aria-busy={draft.busy}>
       <div className="score-bar">
-        <div className={`score ${score === null ? '' : rubric.passMark !== undefined && score < rubric.passMark ? 'below-pass' : 'at-pass'}`}>
+        <div className={`score ${scoreTone}`}>
           <span className="score-label">Score</span>
           <output data-testid="review-score" data-score={score === null ? '' : String(score)} aria-live="polite">
             {formatScore(score)}
@@ -190,6 +205,16 @@ function ReviewForm(props: {
           {draft.status === 'error' && draft.retry !== 'auto' ? 'Not stored' : SAVE_TEXT[draft.status]}
           {readOnly && draft.record ? ` · submitted ${formatDateTime(draft.record.submittedAt ?? draft.record.updatedAt)} · revision ${draft.record.revision}` : ''}
         </span>
+        {provisional && (
+          <span className="score-progress" data-testid="score-progress">
+            Provisional · {answeredCount < rubric.criteria.length ? `${answeredCount} of ${rubric.criteria.length} rated` : 'a comment is missing'}
+          </span>
+        )}
+        {failedCritical.length > 0 && (
+          <p className="auto-fail" data-testid="auto-fail" role="alert" title={`${failedCritical.map((c) => c.title).join('; ')}: critical and not met, so the review scores 0.`}>
+            Auto-fail: {failedCritical.map((c) => c.title).join('; ')}
+          </p>
+        )}
       </div>
       <p className="review-meta muted">
         <span data-testid="reviewee" data-agent-id={props.ticket.assignee?.id ?? ''}>
@@ -200,11 +225,8 @@ function ReviewForm(props: {
           {draft.record?.status === 'submitted' && readOnly ? `Submitted, revision ${draft.record.revision}` : `Draft, revision ${draft.nextRevision}`}
         </span>
       </p>
-      {readOnly && draft.record?.status === 'submitted' && <SyncStatus reviewId={draft.record.id} revision={draft.record.revision} />}
-      {failedCritical.length > 0 && (
-        <p className="auto-fail" data-testid="auto-fail" role="alert">
-          Auto-fail: {failedCritical.map((c) => c.title).join('; ')} {failedCritical.length === 1 ? 'is' : 'are'} critical and not met, so the review scores 0.
-        </p>
+      {readOnly && draft.record?.status === 'submitted' && (
+        <SubmittedSummary record={draft.record} rubric={rubric} failedCritical={failedCritical.map((c) => c.title)} editRef={keys.editRef} busy={draft.busy} onEdit={draft.revise} />
       )}
       {draft.error && (
         <div className="form-error" role="alert">
@@ -231,7 +253,15 @@ function ReviewForm(props: {
             </legend>
           )}
           {group.criteria.map((c) => (
-            <CriterionRow key={c.id} criterion={c} answer={answerOf(draft.answers, c.id)} readOnly={readOnly} onChange={(change) => draft.setAnswer(c.id, change)} />
+            <CriterionRow
+              key={c.id}
+              criterion={c}
+              answer={answerOf(draft.answers, c.id)}
+              readOnly={readOnly}
+              commentNeeded={needsComment(rubric, c, answerOf(draft.answers, c.id)?.value)}
+              failing={result?.autoFailedBy.includes(c.id) ?? false}
+              onChange={(change) => draft.setAnswer(c.id, change)}
+            />
           ))}
         </fieldset>
       ))}
@@ -247,22 +277,36 @@ function ReviewForm(props: {
         </label>
       </fieldset>
 
-      <div className="form-actions">
-        {readOnly ? (
-          <button type="button" data-testid="edit-review" onClick={draft.revise} disabled={draft.busy}>
-            Edit (new revision)
+      {!readOnly && (
+        <div className="form-actions">
+          <button type="button" className="link-button keys-hint" data-testid="keyboard-help-open" aria-keyshortcuts="?" onClick={keys.openHelp}>
+            Keyboard (?)
           </button>
-        ) : (
-          <>
-            <span className="muted">
-              {answeredCount} of {rubric.criteria.length} rated
-            </span>
-            <button type="button" className="primary" data-testid="submit-review" onClick={submit} disabled={draft.busy || answeredCount === 0 || askingIdentity}>
-              {draft.nextRevision > 1 ? `Submit revision ${draft.nextRevision}` : 'Submit review'}
-            </button>
-          </>
-        )}
-      </div>
+          {missing.length > 0 && (
+            <p className="submit-missing" id="submit-missing" data-testid="submit-missing">
+              {describeMissing(missing)}{' '}
+              <button type="button" className="link-button" data-testid="jump-to-missing" onClick={keys.jumpToMissing}>
+                {missing.length === 1 ? 'Go to it' : 'Go to the first'}
+              </button>
+            </p>
+          )}
+          <button
+            type="button"
+            ref={keys.submitRef}
+            className="primary"
+            data-testid="submit-review"
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            aria-describedby={missing.length > 0 ? 'submit-missing' : undefined}
+            onClick={keys.trySubmit}
+            disabled={draft.busy || missing.length > 0 || askingIdentity}
+          >
+            {draft.nextRevision > 1 ? `Submit revision ${draft.nextRevision}` : 'Submit review'}
+          </button>
+        </div>
+      )}
+      <p className="visually-hidden" role="status">
+        {keys.notice}
+      </p>
       {askingIdentity && identityCheck && (
         <div className="confirm-box" data-testid="confirm-reviewer" role="alertdialog" aria-label="Confirm who is submitting">
           <p>
@@ -294,6 +338,7 @@ function ReviewForm(props: {
           {props.history.map((h) => `rev ${h.revision} (${formatScore(h.score)}, ${formatDateTime(h.submittedAt ?? h.updatedAt)})`).join(' · ')}
         </p>
       )}
+      <KeyboardHelp open={keys.helpOpen} onClose={keys.closeHelp} />
     </form>
   );
 }

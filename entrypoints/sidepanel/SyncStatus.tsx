@@ -1,6 +1,6 @@
 // Where a submitted revision stands on its way to the team store. Shown only when a store is set
 // up: without one, reviews simply stay on this machine.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { request } from '@/lib/messaging/client';
 import { useProtocolQuery } from '@/components/query';
 
@@ -10,10 +10,12 @@ const TEXT = {
   failed: 'The team store refused this review',
 } as const;
 
-export function SyncStatus({ reviewId, revision }: { reviewId: string; revision: number }) {
+/** `local` is shown instead once it is known that this revision is not on its way to a store. */
+export function SyncStatus({ reviewId, revision, local = null }: { reviewId: string; revision: number; local?: ReactNode }) {
   const read = useProtocolQuery('store:review-state', { reviewId, revision });
   const [retrying, setRetrying] = useState(false);
-  if (!read.data?.configured || !read.data.state) return null;
+  if (!read.data) return null;
+  if (!read.data.configured || !read.data.state) return local;
   const { state, error } = read.data;
   const retry = () => {
     setRetrying(true);

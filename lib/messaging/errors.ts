@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'conflict',
   'read-only', // a copy of another reviewer's review (pulled or imported)
   'empty-review',
+  'incomplete-review', // a criterion neither rated nor N/A, or a low rating without the comment the rubric asks for
   'invalid-answer', // an answer off the criterion's scale, or N/A where it is not allowed
   // storage: retrying at once cannot help, so the page offers Retry instead
   'storage-full',
@@ -53,6 +54,7 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'rubric-older-version', // the content of an older version: imported only as a rollback
   'invalid-answer',
   'empty-review',
+  'incomplete-review',
   'backup-invalid',
   'backup-too-large',
   'bad-endpoint',

@@ -54,6 +54,14 @@ const scaleSchema = z.discriminatedUnion('type', [binaryScaleSchema, levelsScale
     issue.code === 'invalid_union' ? 'must be "binary" or "levels"' : undefined,
 });
 
+// `requireCommentBelow` (additive to qa-rubric/1): a rating whose criterion score — (value − min) /
+// (max − min), 0..1, as in scoring — is strictly below it needs a comment before Submit. On the
+// scale rather than a level value so one number works for every criterion's scale.
+const commentThresholdSchema = z
+  .number()
+  .min(0, { error: 'must be between 0 and 1 (a criterion score: 0 = lowest level, 1 = highest)' })
+  .max(1, { error: 'must be between 0 and 1 (a criterion score: 0 = lowest level, 1 = highest)' });
+
 const criterionSchema = z.object({
   id: nonEmptyText,
   title: nonEmptyText,
@@ -66,6 +74,8 @@ const criterionSchema = z.object({
     .enum(['conversation', 'message'], { error: 'must be "conversation" or "message"' })
     .default('conversation'),
   scale: scaleSchema,
+  /** overrides the rubric's `requireCommentBelow` for this criterion (0 switches it off here) */
+  requireCommentBelow: commentThresholdSchema.optional(),
 });
 
 const sectionSchema = z.object({
@@ -96,6 +106,8 @@ const rubricObjectSchema = z.object({
   appliesTo: appliesToSchema.optional(),
   passMark: z.number().min(0, { error: 'must be between 0 and 100' }).max(100, { error: 'must be between 0 and 100' }).optional(),
   sections: z.array(sectionSchema).optional(),
+  /** ratings scoring below this (0..1 on the criterion's scale) need a comment; see above */
+  requireCommentBelow: commentThresholdSchema.optional(),
   criteria: z.array(criterionSchema).min(1, { error: 'at least 1 criterion' }),
 });
 

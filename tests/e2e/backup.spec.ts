@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { DEMO, demoTicket } from '../support/mock-helpdesk';
 import { expect, test } from './support/fixtures';
-import { ratingOption } from './support/flow';
+import { completeReview, ratingOption } from './support/flow';
 import { BUILT_IN_RUBRIC_IDS } from './support/rubrics';
 
 const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
@@ -19,6 +19,7 @@ test('download a backup, delete all data, restore the backup: the submitted revi
   const ticket = demoTicket('zendesk', 'email-complaint');
   const { panel } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
   await ratingOption(panel, 0, 'last').click();
+  await completeReview(panel);
   await expect(panel.getByTestId('save-status')).toContainText('Saved');
   await panel.getByTestId('submit-review').click();
   await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');

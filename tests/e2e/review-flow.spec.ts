@@ -2,7 +2,7 @@
 // browser relaunch with the same profile → the rating is still there.
 import { DEMO } from '../support/mock-helpdesk';
 import { expect, test } from './support/fixtures';
-import { ratingOption } from './support/flow';
+import { completeReview, ratingOption } from './support/flow';
 
 const HELPDESKS = [
   { name: 'zendesk', host: DEMO.zendesk.host, path: (id: string) => `/agent/tickets/${id}`, hosts: { zendeskHosts: [DEMO.zendesk.host] } },
@@ -48,6 +48,10 @@ for (const helpdesk of HELPDESKS) {
       await expect(ratingOption(panel, 0, 'last')).toHaveAttribute('aria-pressed', 'true');
       await expect(panel.getByTestId('review-score')).toHaveAttribute('data-score', '100');
 
+      // Submit needs every criterion answered: the rest get their top level, so the score stays 100.
+      await expect(panel.getByTestId('submit-review')).toBeDisabled();
+      await completeReview(panel);
+      await expect(panel.getByTestId('review-score')).toHaveAttribute('data-score', '100');
       await panel.getByTestId('submit-review').click();
       await expect(panel.getByTestId('save-status')).toContainText('submitted');
       await expect(ratingOption(panel, 0, 'first')).toBeDisabled();
@@ -55,7 +59,9 @@ for (const helpdesk of HELPDESKS) {
       await expect(panel.getByTestId('submit-review')).toContainText('revision 2');
       await ratingOption(panel, 0, 'first').click();
       await expect(panel.getByTestId('save-status')).toContainText('Saved');
-      await expect(panel.getByTestId('review-score')).toHaveAttribute('data-score', '0');
+      // The lowest level of the first criterion pulls the score down from 100.
+      await expect(panel.getByTestId('review-score')).not.toHaveAttribute('data-score', '100');
+      expect(Number(await panel.getByTestId('review-score').getAttribute('data-score'))).toBeLessThan(100);
     }
   });
 }

@@ -4,7 +4,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO, type MockRequest } from '../support/mock-helpdesk';
 import { expect, test } from './support/fixtures';
-import { ratingOption } from './support/flow';
+import { completeReview, ratingOption } from './support/flow';
 
 const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'email-complaint')!;
 const url = `https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`;
@@ -36,7 +36,7 @@ test('a remembered identity is shown as assumed and Submit asks once to confirm 
   const assumed = second.panel.getByTestId('reviewer-assumed');
   await expect(assumed).toContainText(/^Reviewing as .+ — not confirmed by Zendesk/);
 
-  await ratingOption(second.panel, 0, 'last').click();
+  await completeReview(second.panel);
   await second.panel.getByTestId('submit-review').click();
   const confirm = second.panel.getByTestId('confirm-reviewer');
   await expect(confirm).toContainText('Zendesk did not confirm who is signed in.');

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { DEMO } from '../support/mock-helpdesk';
 import { rowsById, startPostgres, startTeamStore, type TeamStore, type TestPostgres } from '../support/team-store';
 import { expect, test, type Session } from './support/fixtures';
-import { ratingOption } from './support/flow';
+import { completeReview } from './support/flow';
 
 let postgres: TestPostgres;
 test.beforeAll(async () => {
@@ -26,10 +26,10 @@ test.afterEach(async () => {
 const tickets = DEMO.zendesk.tickets.slice(0, 5);
 const ticketUrl = (id: string) => `https://${DEMO.zendesk.host}/agent/tickets/${id}`;
 
-/** Rates the first criterion of the ticket's review and submits it; returns the panel. */
+/** Rates every criterion of the ticket's review and submits it; returns the panel. */
 async function submitReviewOf(session: Session, ticketId: string): Promise<Page> {
   const { panel, page } = await session.openTicket(ticketUrl(ticketId));
-  await ratingOption(panel, 0, 'last').click();
+  await completeReview(panel);
   await expect(panel.getByTestId('save-status')).toContainText('Saved');
   await panel.getByTestId('submit-review').click();
   await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');

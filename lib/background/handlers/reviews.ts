@@ -3,6 +3,7 @@ import { getRubric } from '../../db/rubrics';
 import { withStorageErrors } from '../../db/errors';
 import { openReview, rubricInUse, saveDraft, submitReview } from '../../db/reviews';
 import { AppError } from '../../messaging/errors';
+import { describeMissing, missingAnswers } from '../../review/completeness';
 import { persistAfterFirstReview } from '../storage-persistence';
 import { whenReady, type BackgroundDeps, type HandlerSlice } from './deps';
 
@@ -30,6 +31,9 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
       const answered = Object.values(input.answers).some((a) => a.value !== null);
       if (!answered) throw new AppError('empty-review', 'Rate at least one criterion before submitting.');
       const rubric = await rubricFor(input.rubric);
+      // The panel disables Submit until the review is complete; this holds for any other sender.
+      const missing = missingAnswers(rubric, input.answers);
+      if (missing.length) throw new AppError('incomplete-review', `This review is not complete. ${describeMissing(missing)}.`, missing.map((m) => `${m.criterionId}: ${m.reason}`));
       const submitted = await withStorageErrors(() => submitReview(db, rubric, input, clock));
       reviewStored();
       void deps.teamStore?.afterSubmit().catch(() => undefined);

@@ -136,8 +136,26 @@ describe('handlers', () => {
     answers: { [BUILT_IN_RUBRICS[0]!.criteria[0]!.id]: { value, comment: '' } },
   });
 
+  /** Every criterion of the built-in rubric at its top value: a complete review. */
+  const everyAnswer = () =>
+    Object.fromEntries(BUILT_IN_RUBRICS[0]!.criteria.map((c) => [c.id, { value: c.scale.type === 'binary' ? 1 : Math.max(...c.scale.levels.map((l) => l.value)), comment: '' }]));
+
   it('refuses to submit an empty review', async () => {
     await expect(handlers['reviews:submit'](draft(null), page)).rejects.toThrow(/at least one/);
+  });
+
+  it('refuses to submit an incomplete review, naming what is missing, and stores nothing', async () => {
+    const critical = BUILT_IN_RUBRICS[0]!.criteria.find((c) => c.critical)!;
+    const { [critical.id]: _unanswered, ...allButCritical } = everyAnswer();
+    const reply = await dispatchMessage(handlers, { type: 'reviews:submit', data: { ...draft(null), answers: allButCritical } }, page);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'incomplete-review', message: expect.stringContaining('Rate 1 more: Verified identity'), problems: [`${critical.id}: unrated`] } });
+    // N/A is no answer where the rubric does not allow it.
+    const na = await dispatchMessage(handlers, { type: 'reviews:submit', data: { ...draft(null), answers: { ...allButCritical, [critical.id]: { value: 'na', comment: '' } } } }, page);
+    expect(na).toMatchObject({ ok: false, error: { code: 'incomplete-review' } });
+    expect(await db.reviews.count()).toBe(0);
+
+    const submitted = await handlers['reviews:submit']({ ...draft(null), answers: everyAnswer() }, page);
+    expect(submitted).toMatchObject({ status: 'submitted', score: 100 });
   });
 
   it('saves against the seeded default rubric, even when called before seeding finished', async () => {
@@ -188,7 +206,7 @@ describe('handlers', () => {
     const first = await persisting['reviews:save-draft'](draft(1), page);
     expect(persistStorage).toHaveBeenCalledTimes(1);
     await persisting['reviews:save-draft']({ ...draft(2), basedOn: first.updatedAt }, page);
-    await persisting['reviews:submit'](draft(1), page);
+    await persisting['reviews:submit']({ ...draft(1), answers: everyAnswer() }, page);
     expect(persistStorage).toHaveBeenCalledTimes(1);
   });
 

@@ -532,3 +532,27 @@ describe('scaleValues and levelLabel', () => {
     expect(levelLabel(binary, 2)).toBe('2');
   });
 });
+
+describe('requireCommentBelow (additive to qa-rubric/1)', () => {
+  it('is optional on the rubric and on a criterion, a number from 0 to 1', () => {
+    const input = validInput();
+    expect(parseRubric(input).requireCommentBelow).toBeUndefined();
+    input.requireCommentBelow = 0.5;
+    criteriaOf(input)[1]!.requireCommentBelow = 0;
+    const rubric = parseRubric(input);
+    expect(rubric.requireCommentBelow).toBe(0.5);
+    expect(rubric.criteria[1]!.requireCommentBelow).toBe(0);
+    expect(rubric.criteria[0]!.requireCommentBelow).toBeUndefined();
+  });
+
+  it('names every value outside 0..1, or not a number, with its path', () => {
+    const input = validInput();
+    input.requireCommentBelow = 50;
+    criteriaOf(input)[0]!.requireCommentBelow = -0.1;
+    criteriaOf(input)[1]!.requireCommentBelow = 'low';
+    const problems = problemsOf(input);
+    expect(problems).toContainEqual({ path: 'requireCommentBelow', message: expect.stringMatching(/^must be between 0 and 1 .*\(got 50\)$/) });
+    expect(problems).toContainEqual({ path: 'criteria[0].requireCommentBelow', message: expect.stringMatching(/^must be between 0 and 1 .*\(got -0\.1\)$/) });
+    expect(problems).toContainEqual({ path: 'criteria[1].requireCommentBelow', message: 'must be a number (got "low")' });
+  });
+});
