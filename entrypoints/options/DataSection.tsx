@@ -3,6 +3,7 @@ import { useReducer, useRef, useState, type ChangeEvent } from 'react';
 import { backupSizeProblem } from '@/lib/db/backup-file';
 import { MessageError, request } from '@/lib/messaging/client';
 import { RETENTION_CHOICES, type RetentionDays } from '@/lib/settings/settings';
+import { downloadBlob } from '@/components/download';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { initialRestoreState, restoreReducer, type RestoreMode, type RestorePreview, type RestoreResult } from './restore-state';
 
@@ -22,26 +23,13 @@ function problemsOf(err: unknown): { title: string; problems: string[] } {
   return { title: 'That did not work. Nothing was changed.', problems: [err instanceof Error ? err.message : String(err)] };
 }
 
-/** Hands the text to the browser as a download; the page never holds a link to it afterwards. */
-function saveTextFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob after click() returns; a minute is ample, and the page may stay open for hours.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function BackupDownload() {
   const [state, setState] = useState<{ kind: 'idle' | 'working' } | { kind: 'saved'; fileName: string } | { kind: 'error'; text: string }>({ kind: 'idle' });
   const download = async () => {
     setState({ kind: 'working' });
     try {
       const { text, fileName } = await request('data:backup', {});
-      saveTextFile(fileName, text);
+      downloadBlob(fileName, new Blob([text], { type: 'application/json' }));
       setState({ kind: 'saved', fileName });
     } catch (err) {
       setState({ kind: 'error', text: err instanceof Error ? err.message : String(err) });

@@ -380,9 +380,10 @@ export async function previewRestore(db: QaDatabase, backup: ParsedBackup): Prom
 
 /**
  * Writes restored review revisions. The one place a restore writes reviews: a table derived from
- * them (a roll-up of scores, say) is updated here, in the restore's transaction.
+ * them (a roll-up of scores, say) is updated here, in the restore's transaction. An import of
+ * reviewers' files writes through here too (lib/db/review-import.ts).
  */
-async function writeReviews(db: QaDatabase, rows: StoredReview[]): Promise<void> {
+export async function writeReviews(db: QaDatabase, rows: StoredReview[]): Promise<void> {
   await db.reviews.bulkAdd(rows);
 }
 

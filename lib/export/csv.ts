@@ -42,14 +42,25 @@ export function guardText(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/** Rounded to 2 decimals; null for null or a value that is not a finite number. */
+export function roundedNumber(value: number | null | undefined): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null;
+  return Math.round(value * 100) / 100;
+}
+
+/** A 0..1 fraction as 0..100 rounded to 2 decimals; null for null. */
+export function roundedPercent(fraction0to1: number | null | undefined): number | null {
+  return fraction0to1 === null || fraction0to1 === undefined ? null : roundedNumber(fraction0to1 * 100);
+}
+
 /** 0..100 rounded to 2 decimals with `.`; empty for null. */
 export function percentCell(fraction0to1: number | null | undefined): string {
-  return fraction0to1 === null || fraction0to1 === undefined ? '' : formatNumber(fraction0to1 * 100);
+  return formatNumber(roundedPercent(fraction0to1));
 }
 
 export function formatNumber(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  return String(Math.round(value * 100) / 100);
+  const rounded = roundedNumber(value);
+  return rounded === null ? '' : String(rounded);
 }
 
 /** One CSV line with its CRLF. */
@@ -58,12 +69,16 @@ export function csvLine(cells: readonly Cell[]): string {
   return Papa.unparse([text], { newline: CSV_NEWLINE, header: false }) + CSV_NEWLINE;
 }
 
+/** What `criterionColumns` reads of a rubric. */
+export type RubricCriteria = Pick<Rubric, 'id' | 'version'> & { criteria: readonly Pick<Rubric['criteria'][number], 'id'>[] };
+
 /**
  * Criterion columns: every criterion id of the exported reviews' rubrics, by rubric (id, then
  * version) and then in the rubric's own order; an id already listed by an earlier rubric is not
- * repeated. `used` limits it to the rubric versions the reviews were scored with.
+ * repeated. `used` limits it to the rubric versions the reviews were scored with. Only ids matter,
+ * so a rubric version that is not in the library can be described by its reviews' criteria.
  */
-export function criterionColumns(rubrics: readonly Rubric[], used?: ReadonlySet<string>): string[] {
+export function criterionColumns(rubrics: readonly RubricCriteria[], used?: ReadonlySet<string>): string[] {
   const ordered = [...rubrics]
     .filter((r) => !used || used.has(`${r.id}@${r.version}`))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.version - b.version));
@@ -85,10 +100,14 @@ export function reviewsHeader(criteria: readonly string[]): string {
   return csvLine([...REVIEW_COLUMNS, ...criteria]);
 }
 
-/** The review's row; `record` must already be as it may leave (see `outgoingRecord`). */
-function reviewRow(record: ReviewRecord, criteria: readonly string[]): string {
+/**
+ * The review's cells in column order (`REVIEW_COLUMNS`, then `criteria`); `record` must already be
+ * as it may leave (see `outgoingRecord`). Numbers stay numbers (rounded to 2 decimals), so a
+ * spreadsheet writer can store them as numbers; null is an empty cell.
+ */
+export function reviewCells(record: ReviewRecord, criteria: readonly string[]): Cell[] {
   const byCriterion = new Map(record.answers.map((a) => [a.criterionId, a]));
-  return csvLine([
+  return [
     record.id,
     record.revision,
     record.kind,
@@ -104,20 +123,19 @@ function reviewRow(record: ReviewRecord, criteria: readonly string[]): string {
     record.reviewer.name,
     record.rubric.id,
     record.rubric.version,
-    formatNumber(record.score),
+    roundedNumber(record.score),
     record.autoFailed ? 'true' : 'false',
     record.submittedAt ?? '',
     ...criteria.map((id) => {
       const answer = byCriterion.get(id);
-      return answer && !answer.na ? percentCell(answer.score) : '';
+      return answer && !answer.na ? roundedPercent(answer.score) : null;
     }),
-  ]);
+  ];
 }
 
-function answerRows(record: ReviewRecord): string {
-  return record.answers
-    .map((a) => csvLine([record.id, record.revision, a.criterionId, a.value ?? '', a.na ? 'true' : 'false', a.na ? '' : percentCell(a.score), a.comment ?? '']))
-    .join('');
+/** One row of cells per answer (`ANSWER_COLUMNS`); `record` must already be as it may leave. */
+export function answerCells(record: ReviewRecord): Cell[][] {
+  return record.answers.map((a) => [record.id, record.revision, a.criterionId, a.value, a.na ? 'true' : 'false', a.na ? null : roundedPercent(a.score), a.comment ?? '']);
 }
 
 /** The pieces of one export: write `start`, then `row(record)` for each review. */
@@ -127,11 +145,11 @@ export interface CsvFormat {
 }
 
 export function reviewsCsv(criteria: readonly string[], policy: OutgoingPolicy): CsvFormat {
-  return { start: CSV_BOM + reviewsHeader(criteria), row: (record) => reviewRow(outgoingRecord(record, policy), criteria) };
+  return { start: CSV_BOM + reviewsHeader(criteria), row: (record) => csvLine(reviewCells(outgoingRecord(record, policy), criteria)) };
 }
 
 export function answersCsv(policy: OutgoingPolicy): CsvFormat {
-  return { start: CSV_BOM + csvLine(ANSWER_COLUMNS), row: (record) => answerRows(outgoingRecord(record, policy)) };
+  return { start: CSV_BOM + csvLine(ANSWER_COLUMNS), row: (record) => answerCells(outgoingRecord(record, policy)).map(csvLine).join('') };
 }
 
 /** JSON Lines (contract §11): one qa-review/1 record per line, no BOM, `\n` line ends. */

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   // backup and deletion
   'backup-invalid', // a file that is not a backup this release can restore; the problems are listed
   'backup-too-large', // more data than one backup file (one message) can carry
+  // imports of reviewers' files
+  'import-too-large', // a file larger than one message can carry
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -58,6 +60,7 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'backup-invalid',
   'backup-too-large',
   'bad-endpoint',
+  'import-too-large',
 ]);
 
 /** Failures a person can fix (disk space, a restart); the page retries only when asked to. */

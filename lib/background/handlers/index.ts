@@ -3,6 +3,7 @@
 import type { Handlers } from '../../messaging/server';
 import type { BackgroundDeps } from './deps';
 import { dataHandlers } from './data';
+import { exportHandlers } from './exports';
 import { reviewHandlers } from './reviews';
 import { rubricHandlers } from './rubrics';
 import { settingsHandlers } from './settings';
@@ -22,10 +23,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     storage: storageHandlers(deps),
     data: dataHandlers(deps),
     teamStore: teamStoreHandlers(deps),
+    exports: exportHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.exports } satisfies Handlers;
 }

@@ -6,6 +6,7 @@
 import type { z } from '../../zod';
 import type { ErrorCode } from '../errors';
 import { dataProtocol } from './data';
+import { exportsProtocol } from './exports';
 import { reviewsProtocol } from './reviews';
 import { rubricsProtocol } from './rubrics';
 import { settingsProtocol } from './settings';
@@ -15,6 +16,7 @@ import { teamStoreProtocol } from './team-store';
 
 export * from './tabs';
 export * from './events';
+export type { ReviewFilter, ReviewFilterInput } from './exports';
 
 export const protocol = {
   ...tabsProtocol,
@@ -24,6 +26,7 @@ export const protocol = {
   ...storageProtocol,
   ...dataProtocol,
   ...teamStoreProtocol,
+  ...exportsProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

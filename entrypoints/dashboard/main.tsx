@@ -1,0 +1,5 @@
+import { renderPage } from '@/components/query';
+import { DashboardPage } from './DashboardPage';
+import '@/components/panel.css';
+
+renderPage(<DashboardPage />);

@@ -1,0 +1,27 @@
+// Exports (read page by page for the dashboard page, which writes the files) and imports of
+// reviewers' JSON Lines files.
+import { compileFilter } from '../../analytics/filter';
+import { withStorageErrors } from '../../db/errors';
+import { importReviewCopies } from '../../db/review-import';
+import { planExport, readReviewPage } from '../../db/review-pages';
+import { AppError } from '../../messaging/errors';
+import { describeInvalidLines, importSizeProblem, parseReviewLines } from '../../review/import';
+import type { BackgroundDeps, HandlerSlice } from './deps';
+
+type ExportMessage = 'exports:plan' | 'exports:page' | 'imports:reviews';
+
+export function exportHandlers(deps: BackgroundDeps): HandlerSlice<ExportMessage> {
+  const { db } = deps;
+  return {
+    'exports:plan': ({ filter }) => planExport(db, compileFilter(filter)),
+    'exports:page': ({ filter, after, limit }) => readReviewPage(db, compileFilter(filter), after, limit),
+    'imports:reviews': async ({ text }) => {
+      // Characters, not bytes: never more than the file's bytes, and the page checks the bytes first.
+      const tooLarge = importSizeProblem(text.length);
+      if (tooLarge) throw new AppError('import-too-large', tooLarge);
+      const { records, invalid } = parseReviewLines(text);
+      const { added, duplicates } = await withStorageErrors(() => importReviewCopies(db, records.map((r) => r.record)));
+      return { added, duplicates, invalid: invalid.length, problems: describeInvalidLines(invalid) };
+    },
+  };
+}

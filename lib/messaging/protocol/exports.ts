@@ -1,0 +1,38 @@
+// Exports of the dashboard's filter (contract §11) and imports of reviewers' files (§12).
+// An export is read page by page: `exports:plan` first (the criterion columns and the count for
+// the progress bar), then `exports:page` with the cursor of the previous page until it is null.
+// The page writes the files; the background only reads.
+import { z } from '../../zod';
+import { reviewFilterSchema } from '../../analytics/filter';
+
+export { reviewFilterSchema, type ReviewFilter, type ReviewFilterInput } from '../../analytics/filter';
+
+const rubricColumnsSchema = z.object({ id: z.string(), version: z.number().int(), criteria: z.array(z.string()) });
+
+export const exportsProtocol = {
+  'exports:plan': {
+    request: z.object({ filter: reviewFilterSchema }),
+    response: z.object({ total: z.number().int(), stored: z.number().int(), rubrics: z.array(rubricColumnsSchema) }),
+  },
+  'exports:page': {
+    request: z.object({ filter: reviewFilterSchema, after: z.string().nullable(), limit: z.number().int().min(1).max(5000).optional() }),
+    response: z.object({
+      // qa-review/1 records. Each is checked where it is written out (`outgoingRecord` refuses
+      // anything else), so checking 100 000 of them here as well would only double the work.
+      records: z.array(z.unknown()),
+      scanned: z.number().int(),
+      next: z.string().nullable(),
+    }),
+  },
+  // a qa-review/1 JSON Lines file from another reviewer: new revisions are stored as read-only copies
+  'imports:reviews': {
+    request: z.object({ text: z.string() }),
+    response: z.object({
+      added: z.number().int(),
+      duplicates: z.number().int(),
+      invalid: z.number().int(),
+      /** "Line 3: …" for the invalid lines (the first 200, then a count) */
+      problems: z.array(z.string()),
+    }),
+  },
+} as const;

@@ -1,0 +1,101 @@
+// The four export files written page by page, as the dashboard writes them, then read back as a
+// spreadsheet or BI tool would: the same reviews, columns and values in every format.
+import Papa from 'papaparse';
+import readExcelFile from 'read-excel-file/node';
+import { describe, expect, it } from 'vitest';
+import { ANSWER_COLUMNS, REVIEW_COLUMNS } from '@/lib/export/csv';
+import { createExportWriter, type ExportFormat } from '@/lib/export/writers';
+import type { ReviewRecord } from '@/lib/review/record';
+import { pulledRecord } from '../db/data-fixture';
+
+const records: ReviewRecord[] = [
+  pulledRecord({
+    id: 'r-1',
+    subject: 'Refund for jane@example.com',
+    score: 66.666,
+    answers: [
+      { criterionId: 'tone', value: 2, na: false, score: 0.5, comment: '=SUM(A1) call 020 7946 0958' },
+      { criterionId: 'accuracy', value: null, na: true, score: null },
+    ],
+  }),
+  pulledRecord({ id: 'r-2', revision: 3, answers: [{ criterionId: 'tone', value: 3, na: false, score: 1 }] }),
+];
+const criteria = ['tone', 'accuracy'];
+
+async function exportText(format: ExportFormat, pages: unknown[][], redact = true) {
+  const chunks: (string | Uint8Array)[] = [];
+  const writer = await createExportWriter(format, { criteria, policy: { redact }, emit: (c) => chunks.push(c), now: new Date('2026-12-01T00:00:00Z') });
+  for (const page of pages) writer.write(page);
+  writer.end();
+  return { chunks, writer };
+}
+
+const csvRows = (chunks: (string | Uint8Array)[]) => {
+  const text = chunks.join('');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return Papa.parse<string[]>(text.slice(1), { newline: '\r\n', skipEmptyLines: true }).data;
+};
+
+describe('export files written page by page', () => {
+  it('reviews.csv: header, one row per review, a chunk per page', async () => {
+    const { chunks, writer } = await exportText('reviews-csv', [[records[0]], [], [records[1]]]);
+    expect(chunks).toHaveLength(3); // the header, then one chunk per page that had reviews
+    const [header, ...rows] = csvRows(chunks);
+    expect(header).toEqual([...REVIEW_COLUMNS, ...criteria]);
+    expect(rows.map((r) => [r[0], r[1], r[8], r[15], r[18], r[19]])).toEqual([
+      ['r-1', '1', 'Refund for [email]', '66.67', '50', ''],
+      ['r-2', '3', '', '50', '100', ''],
+    ]);
+    expect(writer.written).toBe(2);
+  });
+
+  it('answers.csv: one row per answer; redaction can be switched off', async () => {
+    const redacted = csvRows((await exportText('answers-csv', [records])).chunks);
+    expect(redacted).toEqual([
+      [...ANSWER_COLUMNS],
+      ['r-1', '1', 'tone', '2', 'false', '50', "'=SUM(A1) call [phone]"],
+      ['r-1', '1', 'accuracy', '', 'true', '', ''],
+      ['r-2', '3', 'tone', '3', 'false', '100', ''],
+    ]);
+    const plain = csvRows((await exportText('answers-csv', [records], false)).chunks);
+    expect(plain[1]![6]).toBe("'=SUM(A1) call 020 7946 0958");
+  });
+
+  it('JSON Lines: qa-review/1 records without stored-only fields, no BOM, \\n ends', async () => {
+    const stored = { ...records[0]!, origin: 'local', ticketKey: 'zendesk:acme:77', writer: { id: 'w', seq: 1 } };
+    const { chunks } = await exportText('jsonl', [[stored, records[1]]]);
+    const text = chunks.join('');
+    expect(text.startsWith('{')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id)).toEqual(['r-1', 'r-2']);
+    expect(Object.keys(lines[0]!)).not.toContain('origin');
+    expect(Object.keys(lines[0]!)).not.toContain('ticketKey');
+    expect(Object.keys(lines[0]!)).not.toContain('writer');
+    expect(lines[0]!.subject).toBe('Refund for [email]');
+  });
+
+  it('XLSX: sheets Reviews and Answers with the CSV files\' columns and values', async () => {
+    const { chunks } = await exportText('xlsx', [[records[0]], [records[1]]]);
+    const [reviews, answers] = await readExcelFile(Buffer.concat(chunks as Uint8Array[]));
+    expect(reviews!.sheet).toBe('Reviews');
+    expect(answers!.sheet).toBe('Answers');
+    expect(reviews!.data[0]).toEqual([...REVIEW_COLUMNS, ...criteria]);
+    expect(answers!.data[0]).toEqual([...ANSWER_COLUMNS]);
+    expect(reviews!.data.map((r) => r[0])).toEqual(['review_id', 'r-1', 'r-2']);
+    expect(reviews!.data[1]!.slice(14, 20)).toEqual([1, 66.67, 'false', '2026-11-01T10:00:00.000Z', 50, null]);
+    expect(answers!.data.slice(1)).toEqual([
+      ['r-1', 1, 'tone', 2, 'false', 50, "'=SUM(A1) call [phone]"],
+      ['r-1', 1, 'accuracy', null, 'true', null, null],
+      ['r-2', 3, 'tone', 3, 'false', 100, null],
+    ]);
+  });
+
+  for (const format of ['reviews-csv', 'xlsx'] as const) {
+    it(`${format}: a record that is not qa-review/1 is left out and counted`, async () => {
+      const { writer } = await exportText(format, [[records[0], { format: 'qa-review/1', id: 'broken' }, records[1]]]);
+      expect(writer.written).toBe(2);
+      expect(writer.skipped).toBe(1);
+    });
+  }
+});
