@@ -65,7 +65,7 @@ describe('backup and restore', () => {
 
     expect(await dataOf(b.send('data:restore', { text: backup.text, mode: 'replace' }))).toEqual({
       mode: 'replace',
-      written: { reviews: 4, rubrics: 2, settings: 1, outbox: 2 },
+      written: { reviews: 4, rubrics: BUILT_IN_RUBRICS.length + 1, settings: 1, outbox: 2 },
     });
     expect(await dumpTables(b.db)).toEqual(await dumpTables(a.db));
     expect(b.libraryChanged).toHaveBeenCalledTimes(1);
@@ -146,7 +146,7 @@ describe('delete all data', () => {
     expect(await a.send('data:delete-all', { confirm: 'DELETE' })).toEqual({ ok: true, data: { ok: true } });
     const tables = await dumpTables(a.db);
     expect({ reviews: tables.reviews, settings: tables.settings, outbox: tables.outbox }).toEqual({ reviews: [], settings: [], outbox: [] });
-    expect(tables.rubrics.map((r) => [r.id, r.source])).toEqual(BUILT_IN_RUBRICS.map((r) => [r.id, 'built-in']));
+    expect(tables.rubrics.map((r) => [r.id, r.source]).sort()).toEqual(BUILT_IN_RUBRICS.map((r) => [r.id, 'built-in']).sort());
     expect((await readSettings(a.db)).reviewerName).toBe('');
     expect(a.unregisterDomain).toHaveBeenCalledWith('support.acme.com');
     expect(a.clearSecrets).toHaveBeenCalledTimes(1);

@@ -8,8 +8,11 @@ import { readSettings, updateSettings } from '@/lib/db/settings';
 import { dumpTables, fillDatabase, miniRubric, pulledRecord } from './data-fixture';
 import { toStored } from '@/lib/db/reviews';
 import { rubricSchema } from '@/lib/rubric/schema';
+import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 
 const NOW = '2026-12-01T08:30:00.000Z';
+/** The fixture's rubrics: every built-in one plus the imported `mini`. */
+const BUILT_INS = BUILT_IN_RUBRICS.length;
 const opened: QaDatabase[] = [];
 const newDb = () => {
   const db = new QaDatabase(`backup-${Math.random()}`);
@@ -61,7 +64,7 @@ describe('round trip', () => {
       const parsed = parseBackup(await backupText());
       expect(parsed.fileSchemaVersion).toBe(SCHEMA_VERSION);
       const result = await restoreBackup(target, parsed, mode);
-      expect(result.written).toEqual({ reviews: 4, rubrics: 2, settings: 1, outbox: 2 });
+      expect(result.written).toEqual({ reviews: 4, rubrics: BUILT_INS + 1, settings: 1, outbox: 2 });
       const restored = await dumpTables(target);
       const original = await dumpTables(source);
       if (mode === 'replace') expect(restored).toEqual(original);
@@ -93,7 +96,7 @@ describe('merge', () => {
       schemaVersion: SCHEMA_VERSION,
       tables: {
         reviews: { inFile: 4, new: 2, existing: 2, here: 2 },
-        rubrics: { inFile: 2, new: 1, existing: 1, here: 1 },
+        rubrics: { inFile: BUILT_INS + 1, new: 1, existing: BUILT_INS, here: BUILT_INS },
         settings: { inFile: 1, new: 0, existing: 1, here: 1 },
         // the draft and the pulled copy have no outbox entry; the revisions here keep theirs
         outbox: { inFile: 2, new: 0, existing: 2, here: 2 },
