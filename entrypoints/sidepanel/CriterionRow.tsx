@@ -7,9 +7,9 @@ interface Props {
   answer: AnswerInput | undefined;
   readOnly: boolean;
   /** the chosen value is low enough that the rubric asks for a comment */
-  commentNeeded: boolean;
+  commentNeeded?: boolean;
   /** this critical criterion failed: the whole review scores 0 */
-  failing: boolean;
+  failing?: boolean;
   onChange: (change: Partial<AnswerInput>) => void;
 }
 
@@ -24,7 +24,7 @@ type Choice = number | 'na';
  * inside, else the chosen one, else the first — and the keys of scorecard-keys.ts move inside and
  * between rows. The comment box is reached with C (or a click), so Tab goes criterion by criterion.
  */
-export function CriterionRow({ criterion, answer, readOnly, commentNeeded, failing, onChange }: Props) {
+export function CriterionRow({ criterion, answer, readOnly, commentNeeded = false, failing = false, onChange }: Props) {
   const values = scaleValues(criterion);
   const chosen = answer?.value ?? null;
   const [focused, setFocused] = useState<Choice | null>(null);
@@ -111,7 +111,7 @@ export function CriterionRow({ criterion, answer, readOnly, commentNeeded, faili
         aria-keyshortcuts="C"
         aria-invalid={missingComment && !readOnly ? true : undefined}
         aria-describedby={missingComment && !readOnly ? commentNoteId : undefined}
-        placeholder={commentNeeded ? 'Comment needed for this rating' : 'Evidence or comment (optional, C)'}
+        placeholder={readOnly ? undefined : commentNeeded ? 'Comment needed for this rating' : 'Evidence or comment (optional, C)'}
         rows={1}
         tabIndex={-1}
         value={answer?.comment ?? ''}

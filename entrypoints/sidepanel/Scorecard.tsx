@@ -313,7 +313,13 @@ function ReviewForm(props: {
             Submit as <strong>{props.reviewer.name}</strong>? {identityCheck.reason}
           </p>
           <div className="form-actions">
-            <button type="button" onClick={() => setAskingIdentity(false)}>
+            <button
+              type="button"
+              onClick={() => {
+                setAskingIdentity(false);
+                keys.focusSubmitSoon();
+              }}
+            >
               Cancel
             </button>
             <button

@@ -203,5 +203,10 @@ export function useScorecardKeyboard({ rubric, answers, readOnly, setAnswer, sub
     else jumpToMissing();
   }, [jumpToMissing]);
 
-  return { formRef, submitRef, editRef, helpOpen, openHelp, closeHelp, jumpToMissing, trySubmit, notice };
+  /** Focus Submit once the next render has enabled it again (after a Cancel that disabled it). */
+  const focusSubmitSoon = useCallback(() => {
+    afterRender.current = () => submitRef.current?.focus();
+  }, []);
+
+  return { formRef, submitRef, editRef, helpOpen, openHelp, closeHelp, jumpToMissing, trySubmit, focusSubmitSoon, notice };
 }

@@ -13,8 +13,8 @@ export function ratingOption(panel: Page, criterionIndex: number, optionIndex: '
  */
 export async function completeReview(panel: Page): Promise<void> {
   const criteria = panel.getByTestId('criterion');
+  await expect(criteria.first()).toBeVisible();
   const count = await criteria.count();
-  if (count === 0) throw new Error('completeReview: the panel shows no criteria');
   for (let i = 0; i < count; i++) {
     const row = criteria.nth(i);
     if ((await row.locator('[aria-pressed="true"]').count()) > 0) continue;
