@@ -54,14 +54,25 @@ class BlobParts {
   }
 }
 
+/** How the export asks the background (tests hand in their own). */
+export interface ExportReader {
+  plan: (filter: ReviewFilterInput) => Promise<ResponseOf<'exports:plan'>>;
+  page: (filter: ReviewFilterInput, after: string | null) => Promise<ResponseOf<'exports:page'>>;
+}
+
+const backgroundReader: ExportReader = {
+  plan: (filter) => request('exports:plan', { filter }),
+  page: (filter, after) => request('exports:page', { filter, after }),
+};
+
 export async function runExport(
   format: ExportFormat,
   filter: ReviewFilterInput,
   redact: boolean,
-  { signal, onProgress }: { signal: AbortSignal; onProgress: (progress: ExportProgress) => void },
+  { signal, onProgress, read = backgroundReader }: { signal: AbortSignal; onProgress: (progress: ExportProgress) => void; read?: ExportReader },
 ): Promise<ExportResult> {
   const stopIfCancelled = () => signal.throwIfAborted();
-  const plan = await request('exports:plan', { filter });
+  const plan = await read.plan(filter);
   stopIfCancelled();
   onProgress({ done: 0, total: plan.total });
   const parts = new BlobParts();
@@ -72,11 +83,11 @@ export async function runExport(
     emit: (chunk) => parts.add(chunk),
     now: new Date(),
   });
-  let next: Promise<ResponseOf<'exports:page'>> | null = request('exports:page', { filter, after: null });
+  let next: Promise<ResponseOf<'exports:page'>> | null = read.page(filter, null);
   while (next) {
     const page: ResponseOf<'exports:page'> = await next;
     stopIfCancelled();
-    next = page.next === null ? null : request('exports:page', { filter, after: page.next });
+    next = page.next === null ? null : read.page(filter, page.next);
     writer.write(page.records);
     onProgress({ done: writer.written, total: Math.max(plan.total, writer.written) });
   }
