@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { AnswerInput } from '@/lib/review/record';
 import { levelLabel, scaleValues, type Criterion } from '@/lib/rubric/schema';
+import { ratingGridProps } from './rating-grid';
 
 interface Props {
   criterion: Criterion;
@@ -49,7 +50,7 @@ export function CriterionRow({ criterion, answer, readOnly, onChange }: Props) {
         {criterion.weight !== 1 && <span className="weight-badge">×{criterion.weight}</span>}
       </div>
       {criterion.guidance && <p className="guidance">{criterion.guidance}</p>}
-      <div className="rating-options">
+      <div {...ratingGridProps(values.map((v) => levelLabel(criterion, v)))}>
         {values.map((value) => (
           <button
             key={value}
