@@ -74,6 +74,8 @@ for (const width of [360, 480]) {
     await expect(panel.getByTestId('save-status')).toContainText('Saved');
     await panel.getByTestId('submit-review').click();
     await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');
+    // from the top: the sticky score bar is drawn where the page was scrolled to
+    await panel.evaluate(() => window.scrollTo(0, 0));
     await panel.screenshot({ path: path.join(SHOTS, `panel-${width}-submitted.png`), fullPage: true });
   });
 }
