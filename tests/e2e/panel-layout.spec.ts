@@ -130,6 +130,8 @@ test('the conversation is searched and filtered, with matches marked as text and
   const marks = panel.getByTestId('search-match');
   await expect(marks.first()).toHaveText(/^chargeback$/i);
   expect(await marks.count()).toBeGreaterThanOrEqual(4);
+  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.getByTestId('transcript-section').screenshot({ path: path.join(SHOTS, 'transcript-search-420.png') });
   // a search that looks like markup stays text
   await panel.getByTestId('transcript-search').fill('<b>nothing</b>');
   await expect(panel.getByTestId('transcript-empty')).toBeVisible();
