@@ -76,6 +76,7 @@ export function OptionsPage() {
   };
 
   const saveSendGuard = async (sendGuard: SendGuardMode) => setSettings(await request('settings:update', { sendGuard }));
+  const saveBlindScoring = async (blindScoring: boolean) => setSettings(await request('settings:update', { blindScoring }));
 
   const addDomain = () => {
     const normalized = normalizeCustomHost(host);
@@ -193,6 +194,18 @@ export function OptionsPage() {
             </label>
           ))}
         </fieldset>
+      </section>
+
+      <section className="card" aria-labelledby="blind-heading">
+        <h2 id="blind-heading">Blind scoring</h2>
+        <label className="row">
+          <input type="checkbox" data-testid="blind-scoring" checked={settings.blindScoring} onChange={(e) => void saveBlindScoring(e.target.checked)} />
+          Hide agents' names in the panel while scoring
+        </label>
+        <p className="muted">
+          Replies, internal notes, the assignee and the reviewed agent show as <em>Agent</em> (or <em>Agent 1</em>, <em>Agent 2</em> when several wrote),
+          and full names in the messages are masked, so who wrote a reply does not sway its score. The review still records who was reviewed.
+        </p>
       </section>
 
       <section className="card" aria-labelledby="domains-heading">

@@ -1,6 +1,7 @@
 import { useState, type FocusEvent } from 'react';
 import type { AnswerInput } from '@/lib/review/record';
 import { levelLabel, scaleValues, type Criterion } from '@/lib/rubric/schema';
+import { ratingGridProps } from './rating-grid';
 
 interface Props {
   criterion: Criterion;
@@ -63,7 +64,7 @@ export function CriterionRow({ criterion, answer, readOnly, commentNeeded = fals
         {criterion.weight !== 1 && <span className="weight-badge">×{criterion.weight}</span>}
       </div>
       {criterion.guidance && <p className="guidance">{criterion.guidance}</p>}
-      <div className="rating-options">
+      <div {...ratingGridProps(values.map((v) => levelLabel(criterion, v)))}>
         {values.map((value, index) => (
           <button
             key={value}

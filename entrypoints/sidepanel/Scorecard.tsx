@@ -12,6 +12,7 @@ import { CriterionRow } from './CriterionRow';
 import { useFreshRead } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
+import { RevieweePicker } from './RevieweePicker';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
 import { useScorecardKeyboard } from './hooks/use-scorecard-keys';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -25,6 +26,8 @@ interface Props {
   kind?: ReviewKind;
   /** set while the reviewer's identity is only assumed: Submit asks them to confirm it first */
   identityCheck?: IdentityCheck | null;
+  /** blind scoring: agents' names are hidden in the form (the review still records them) */
+  blind?: boolean;
 }
 
 export interface IdentityCheck {
@@ -35,7 +38,7 @@ export interface IdentityCheck {
 }
 
 /** Chooses the rubric, loads the stored review for it and hands both to the form. */
-export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = 'review', identityCheck = null }: Props) {
+export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = 'review', identityCheck = null, blind = false }: Props) {
   const autoChoice = useMemo(() => selectRubric(rubrics, ticket, defaultRubricId, { builtInIds: BUILT_IN_RUBRIC_IDS }), [rubrics, ticket, defaultRubricId]);
   const autoPicked = autoChoice.rubric;
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -126,6 +129,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
           initial={session.data.current}
           identityCheck={identityCheck}
           history={session.data.history}
+          blind={blind}
         />
       )}
     </section>
@@ -148,6 +152,7 @@ function ReviewForm(props: {
   initial: ReviewRecord | null;
   history: ReviewRecord[];
   identityCheck: IdentityCheck | null;
+  blind: boolean;
 }) {
   const { rubric, identityCheck } = props;
   const draft = useReviewDraft(props);
@@ -216,15 +221,12 @@ function ReviewForm(props: {
           </p>
         )}
       </div>
-      <p className="review-meta muted">
-        <span data-testid="reviewee" data-agent-id={props.ticket.assignee?.id ?? ''}>
-          {props.ticket.assignee ? `Reviewing: ${props.ticket.assignee.name}` : 'Reviewing: unassigned ticket'}
-        </span>
-        {' · '}
+      <div className="review-meta">
+        <RevieweePicker ticket={props.ticket} blind={props.blind} reviewee={readOnly && draft.record ? draft.record.reviewee : draft.reviewee} readOnly={readOnly} onChange={draft.setReviewee} />
         <span data-testid="review-status" data-status={draft.record?.status === 'submitted' && readOnly ? 'submitted' : 'draft'} data-revision={draft.record?.status === 'submitted' && readOnly ? draft.record.revision : draft.nextRevision}>
           {draft.record?.status === 'submitted' && readOnly ? `Submitted, revision ${draft.record.revision}` : `Draft, revision ${draft.nextRevision}`}
         </span>
-      </p>
+      </div>
       {readOnly && draft.record?.status === 'submitted' && (
         <SubmittedSummary record={draft.record} rubric={rubric} failedCritical={failedCritical.map((c) => c.title)} editRef={keys.editRef} busy={draft.busy} onEdit={draft.revise} />
       )}

@@ -10,7 +10,7 @@ import { SelfCheck } from './SelfCheck';
 import { useProtocolQuery } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { formatCountdown } from './format';
-import { TicketHeader } from './TicketHeader';
+import { TicketHeader, TicketTitle } from './TicketHeader';
 import { Transcript } from './Transcript';
 import { useBoundTab } from './hooks/use-bound-tab';
 import { useTabState } from './hooks/use-tab-state';
@@ -120,6 +120,8 @@ export function SidePanel() {
   const ready = state.status === 'ready';
   const rubrics = useProtocolQuery('rubrics:list', ready ? {} : null);
   const settings = useProtocolQuery('settings:get', ready ? {} : null);
+  // Names stay hidden until the setting is known, so a blind reviewer never glimpses one.
+  const blind = mode === 'review' && (settings.data?.blindScoring ?? true);
 
   const popOut = () => {
     if (tabId === null) return;
@@ -141,21 +143,22 @@ export function SidePanel() {
                 data-mode={mode}
                 aria-pressed={mode === 'self'}
                 title={mode === 'review' ? 'Check your own reply before sending it' : 'Back to reviewing the ticket'}
+                aria-label={mode === 'review' ? 'Check my reply' : 'Review ticket'}
                 onClick={() => setMode((m) => (m === 'review' ? 'self' : 'review'))}
               >
                 {mode === 'review' ? '✎ Check my reply' : '☑ Review ticket'}
               </button>
-              <button type="button" className="icon-button" onClick={reload} title="Read the ticket again">
+              <button type="button" className="icon-button" onClick={reload} title="Read the ticket again" aria-label="Reload the ticket">
                 ↻ Reload
               </button>
             </>
           )}
           {!pinned && (
-            <button type="button" className="icon-button" onClick={popOut} title="Open this scorecard in its own window" disabled={tabId === null}>
+            <button type="button" className="icon-button" onClick={popOut} title="Open this scorecard in its own window" aria-label="Pop out" disabled={tabId === null}>
               ⧉ Pop out
             </button>
           )}
-          <button type="button" className="icon-button" onClick={openOptions} title="Options">
+          <button type="button" className="icon-button" onClick={openOptions} title="Options" aria-label="Options">
             ⚙
           </button>
         </span>
@@ -164,8 +167,8 @@ export function SidePanel() {
         <NotReady state={state} reload={reload} />
       ) : (
         <>
-          <TicketHeader ticket={state.ticket} />
-          <Transcript key={`${state.ticket.instance}:${state.ticket.id}`} messages={state.ticket.messages} helpdeskLabel={siteFor(state.ticket.helpdesk).label} />
+          {/* The scorecard comes first: the helpdesk beside the panel already shows the conversation. */}
+          <TicketTitle ticket={state.ticket} />
           {rubrics.error || settings.error ? (
             <StatusView title="Rubrics could not be read" tone="error" testId="review-error">
               <p>{(rubrics.error ?? settings.error)?.message}</p>
@@ -182,8 +185,10 @@ export function SidePanel() {
           ) : !rubrics.data || !settings.data ? (
             <StatusView title="Loading rubrics…" tone="busy" />
           ) : (
-            <ReviewerScorecard state={state} rubrics={rubrics.data} settings={settings.data} mode={mode} tabId={tabId} />
+            <ReviewerScorecard state={state} rubrics={rubrics.data} settings={settings.data} mode={mode} tabId={tabId} blind={blind} />
           )}
+          <TicketHeader ticket={state.ticket} blind={blind} />
+          <Transcript key={`${state.ticket.instance}:${state.ticket.id}`} ticket={state.ticket} helpdeskLabel={siteFor(state.ticket.helpdesk).label} blind={blind} />
         </>
       )}
     </main>
@@ -198,6 +203,7 @@ function ReviewerScorecard(props: {
   settings: Settings;
   mode: PanelMode;
   tabId: number | null;
+  blind: boolean;
 }) {
   const { state, rubrics, settings, mode } = props;
   const reviewer = effectiveReviewer(state.reviewer, settings);
@@ -231,6 +237,7 @@ function ReviewerScorecard(props: {
         rubrics={rubrics}
         defaultRubricId={settings.defaultRubricId}
         kind={mode === 'self' ? 'self' : 'review'}
+        blind={props.blind}
         identityCheck={
           assumed
             ? {

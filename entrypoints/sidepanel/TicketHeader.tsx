@@ -1,18 +1,32 @@
+import { useMemo } from 'react';
 import type { Ticket } from '@/lib/helpdesk/types';
+import { blindAliases } from './agents';
 import { CHANNEL_LABELS, formatMetric } from './format';
+import { useRememberedOpen } from './hooks/use-remembered-open';
 
-export function TicketHeader({ ticket }: { ticket: Ticket }) {
-  const metrics = Object.entries(ticket.metrics ?? {});
+/** The ticket's id and subject: one short line above the scorecard, so the panel says what it scores. */
+export function TicketTitle({ ticket }: { ticket: Ticket }) {
   return (
-    <header className="ticket-header">
-      <div className="ticket-title-row">
-        <span className="ticket-id">
-          #<span data-testid="ticket-id">{ticket.id}</span>
-        </span>
-        <h1 data-testid="ticket-subject" title={ticket.subject}>
-          {ticket.subject}
-        </h1>
-      </div>
+    <header className="ticket-title-row">
+      <span className="ticket-id">
+        #<span data-testid="ticket-id">{ticket.id}</span>
+      </span>
+      <h1 data-testid="ticket-subject" title={ticket.subject}>
+        {ticket.subject}
+      </h1>
+    </header>
+  );
+}
+
+/** The ticket's facts and metrics, folded below the scorecard (the helpdesk beside shows them too). */
+export function TicketHeader({ ticket, blind = false }: { ticket: Ticket; blind?: boolean }) {
+  const metrics = Object.entries(ticket.metrics ?? {});
+  const [open, setOpen] = useRememberedOpen('facts', true);
+  const aliases = useMemo(() => (blind ? blindAliases(ticket) : null), [ticket, blind]);
+  const assignee = ticket.assignee ? (aliases ? `${aliases.get(ticket.assignee.id) ?? 'Agent'} (hidden)` : ticket.assignee.name) : 'Unassigned';
+  return (
+    <details className="ticket-header panel-section" open={open} onToggle={(e) => setOpen(e.currentTarget.open)} data-testid="ticket-facts-section">
+      <summary>Ticket details</summary>
       <dl className="ticket-facts">
         <div>
           <dt>Requester</dt>
@@ -20,7 +34,7 @@ export function TicketHeader({ ticket }: { ticket: Ticket }) {
         </div>
         <div>
           <dt>Assignee</dt>
-          <dd>{ticket.assignee?.name ?? 'Unassigned'}</dd>
+          <dd>{assignee}</dd>
         </div>
         <div>
           <dt>Channel</dt>
@@ -40,6 +54,6 @@ export function TicketHeader({ ticket }: { ticket: Ticket }) {
           );
         })}
       </dl>
-    </header>
+    </details>
   );
 }

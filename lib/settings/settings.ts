@@ -76,6 +76,8 @@ export const settingsSchema = z.object({
   /** added within version 1, like the fields below: older records read as the defaults */
   retentionDays: retentionDaysSchema.catch(null),
   teamStore: teamStoreSettingsSchema.catch(DEFAULT_TEAM_STORE),
+  /** hide agents' names in the panel while scoring, so who wrote a reply does not sway the score */
+  blindScoring: z.boolean().catch(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -88,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sendGuard: 'errors',
   retentionDays: null,
   teamStore: DEFAULT_TEAM_STORE,
+  blindScoring: false,
 };
 
 export const settingsPatchSchema = settingsSchema.omit({ schemaVersion: true }).partial();

@@ -12,6 +12,13 @@ export interface DraftFields {
   answers: Record<string, AnswerInput>;
   strengths: string;
   improvements: string;
+  /** the agent this review is about; null until someone is chosen (an unassigned ticket) */
+  reviewee: Actor | null;
+}
+
+export interface Actor {
+  id: string;
+  name: string;
 }
 
 /** How a failed save may be retried: by itself later, only when the person asks, or not at all. */
@@ -33,11 +40,14 @@ export interface DraftState {
   /** another window changed this review; this form's unsaved change is still shown */
   conflict: boolean;
   error: { message: string; retry: RetryMode } | null;
+  /** who a review is about when its record names nobody: the ticket's assignee, if any */
+  defaultReviewee: Actor | null;
 }
 
 export type FieldChange =
   | { kind: 'answer'; criterionId: string; change: Partial<AnswerInput> }
-  | { kind: 'text'; field: 'strengths' | 'improvements'; text: string };
+  | { kind: 'text'; field: 'strengths' | 'improvements'; text: string }
+  | { kind: 'reviewee'; reviewee: Actor | null };
 
 export type DraftAction =
   | { type: 'edit'; change: FieldChange }
@@ -51,16 +61,33 @@ export type DraftAction =
   | { type: 'adopt'; record: ReviewRecord | null }
   | { type: 'revise' };
 
-export function fieldsOf(record: ReviewRecord | null): DraftFields {
+/**
+ * The form's fields for a stored record. A record that names nobody (an unassigned ticket, or a
+ * review stored before the reviewee could be chosen) starts from the default reviewee, the
+ * assignee; null when there is none, and the reviewer is asked.
+ */
+export function fieldsOf(record: ReviewRecord | null, defaultReviewee: Actor | null = null): DraftFields {
   return {
     answers: record ? answersToInput(record) : {},
     strengths: record?.strengths ?? '',
     improvements: record?.improvements ?? '',
+    reviewee: record?.reviewee ?? defaultReviewee,
   };
 }
 
-export function initialDraftState(record: ReviewRecord | null): DraftState {
-  return { record, fields: fieldsOf(record), edits: 0, storedEdits: 0, saving: 0, submitting: false, revising: false, conflict: false, error: null };
+export function initialDraftState(record: ReviewRecord | null, defaultReviewee: Actor | null = null): DraftState {
+  return {
+    record,
+    fields: fieldsOf(record, defaultReviewee),
+    edits: 0,
+    storedEdits: 0,
+    saving: 0,
+    submitting: false,
+    revising: false,
+    conflict: false,
+    error: null,
+    defaultReviewee,
+  };
 }
 
 export const isReadOnly = (s: DraftState) => s.record?.status === 'submitted' && !s.revising;
@@ -83,6 +110,7 @@ export function nextRevision(s: DraftState): number {
 
 function applyChange(fields: DraftFields, change: FieldChange): DraftFields {
   if (change.kind === 'text') return { ...fields, [change.field]: change.text };
+  if (change.kind === 'reviewee') return { ...fields, reviewee: change.reviewee ? { id: change.reviewee.id, name: change.reviewee.name } : null };
   const prev = answerOf(fields.answers, change.criterionId) ?? { value: null, comment: '' };
   // A copy without a prototype: criterion ids are data ("__proto__" stays an ordinary key).
   const answers = Object.assign(Object.create(null) as Record<string, AnswerInput>, fields.answers);
@@ -98,7 +126,7 @@ function retryModeOf(code: ErrorCode | null): RetryMode {
 
 /** The form shows a stored record: nothing pending, no error, not revising. */
 function adopt(s: DraftState, record: ReviewRecord | null): DraftState {
-  return { ...s, record, fields: fieldsOf(record), storedEdits: s.edits, revising: false, conflict: false, error: null };
+  return { ...s, record, fields: fieldsOf(record, s.defaultReviewee), storedEdits: s.edits, revising: false, conflict: false, error: null };
 }
 
 export function draftReducer(s: DraftState, action: DraftAction): DraftState {
@@ -163,7 +191,7 @@ export function draftInput(s: DraftState, ctx: DraftContext, writer: { id: strin
     ...(s.record ? { id: s.record.id } : {}),
     kind,
     ticket: { helpdesk: ticket.helpdesk, instance: ticket.instance, id: ticket.id, url: ticket.url, channel: ticket.channel, subject: ticket.subject },
-    reviewee: ticket.assignee ? { id: ticket.assignee.id, name: ticket.assignee.name } : null,
+    reviewee: s.fields.reviewee,
     reviewer: { id: reviewer.id, name: reviewer.name },
     rubric: { id: rubric.id, version: rubric.version },
     answers: s.fields.answers,

@@ -42,6 +42,8 @@ export interface ReviewDraft extends DraftFields {
   nextRevision: number;
   setAnswer: (criterionId: string, change: Partial<AnswerInput>) => void;
   setText: (field: 'strengths' | 'improvements', text: string) => void;
+  /** who the review is about; null asks the reviewer to choose */
+  setReviewee: (reviewee: Person | null) => void;
   submit: () => Promise<void>;
   /** Edit on a submitted review: the next change opens a new revision, nothing is stored before */
   revise: () => void;
@@ -52,9 +54,9 @@ export interface ReviewDraft extends DraftFields {
 const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /** The reducer's state, also readable synchronously from callbacks (timers, pagehide). */
-function useDraftStore(initial: ReviewRecord | null) {
+function useDraftStore(initial: ReviewRecord | null, defaultReviewee: Person | null) {
   const ref = useRef<DraftState | null>(null);
-  if (ref.current === null) ref.current = initialDraftState(initial);
+  if (ref.current === null) ref.current = initialDraftState(initial, defaultReviewee ? { id: defaultReviewee.id, name: defaultReviewee.name } : null);
   const [state, setState] = useState(ref.current);
   const dispatch = useCallback((action: DraftAction) => {
     ref.current = draftReducer(ref.current!, action);
@@ -65,7 +67,7 @@ function useDraftStore(initial: ReviewRecord | null) {
 
 export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric: Rubric; kind: ReviewKind; initial: ReviewRecord | null }): ReviewDraft {
   const { ticket, reviewer, rubric, kind, initial } = opts;
-  const { state, current, dispatch } = useDraftStore(initial);
+  const { state, current, dispatch } = useDraftStore(initial, ticket.assignee);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const chainRef = useRef<Promise<unknown>>(Promise.resolve());
   // One id per open form: the background lets a form overwrite its own saves (see `writer`).
@@ -116,6 +118,14 @@ export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric:
   const setText = useCallback(
     (field: 'strengths' | 'improvements', text: string) => {
       dispatch({ type: 'edit', change: { kind: 'text', field, text } });
+      schedule();
+    },
+    [dispatch, schedule],
+  );
+
+  const setReviewee = useCallback(
+    (reviewee: Person | null) => {
+      dispatch({ type: 'edit', change: { kind: 'reviewee', reviewee } });
       schedule();
     },
     [dispatch, schedule],
@@ -181,6 +191,7 @@ export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric:
     nextRevision: nextRevision(state),
     setAnswer,
     setText,
+    setReviewee,
     submit,
     revise,
     retrySave,

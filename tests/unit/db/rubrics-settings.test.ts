@@ -96,7 +96,7 @@ describe('rubric library', () => {
 
 describe('settings', () => {
   it('reads defaults when nothing is stored and keeps updates', async () => {
-    expect(await readSettings(db)).toEqual({ schemaVersion: 1, reviewerName: '', customDomains: [], defaultRubricId: null, knownReviewers: {}, sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE });
+    expect(await readSettings(db)).toEqual({ schemaVersion: 1, reviewerName: '', customDomains: [], defaultRubricId: null, knownReviewers: {}, sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE, blindScoring: false });
     await updateSettings(db, { reviewerName: 'Priya' });
     const next = await updateSettings(db, (s) => ({ customDomains: [...s.customDomains, { host: 'support.acme.com', helpdesk: 'zendesk' }] }));
     expect(next).toMatchObject({ reviewerName: 'Priya', customDomains: [{ host: 'support.acme.com', helpdesk: 'zendesk' }] });
@@ -125,6 +125,7 @@ describe('settings', () => {
       sendGuard: 'errors',
       retentionDays: null,
       teamStore: DEFAULT_TEAM_STORE,
+      blindScoring: false,
     });
   });
 

@@ -17,6 +17,7 @@ describe('migrateSettings', () => {
       sendGuard: 'errors',
       retentionDays: null,
       teamStore: DEFAULT_TEAM_STORE,
+      blindScoring: false,
     });
   });
 
@@ -30,6 +31,7 @@ describe('migrateSettings', () => {
       sendGuard: 'errors',
       retentionDays: null,
       teamStore: DEFAULT_TEAM_STORE,
+      blindScoring: false,
     });
   });
 
@@ -49,6 +51,13 @@ describe('migrateSettings', () => {
     expect(migrateSettings({ schemaVersion: 1, reviewerName: 'Ana', sendGuard: 42 })).toMatchObject({ reviewerName: 'Ana', sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE });
     // a mode added by a newer release
     expect(migrateSettings({ schemaVersion: 9, sendGuard: 'warnings' }).sendGuard).toBe('errors');
+  });
+
+  it('reads records from before blind scoring as off, and keeps it on once set', () => {
+    expect(migrateSettings({ schemaVersion: 1, reviewerName: 'Ana' }).blindScoring).toBe(false);
+    expect(migrateSettings({ schemaVersion: 1, blindScoring: 'yes' }).blindScoring).toBe(false);
+    expect(migrateSettings({ schemaVersion: 1, blindScoring: true }).blindScoring).toBe(true);
+    expect(applySettingsPatch(DEFAULT_SETTINGS, { blindScoring: true }).blindScoring).toBe(true);
   });
 
   it('applies patches', () => {
@@ -91,7 +100,7 @@ describe('settingsRecordAfterPatch', () => {
 
   it('stores an older record migrated, without its pre-release fields', () => {
     const { record, settings } = settingsRecordAfterPatch({ reviewer: 'Sam', customHosts: ['a.example.com'] }, { defaultRubricId: 'x' });
-    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {}, sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE });
+    expect(record).toEqual({ schemaVersion: 1, reviewerName: 'Sam', customDomains: [{ host: 'a.example.com', helpdesk: 'zendesk' }], defaultRubricId: 'x', knownReviewers: {}, sendGuard: 'errors', retentionDays: null, teamStore: DEFAULT_TEAM_STORE, blindScoring: false });
     expect(settings).toEqual(record);
   });
 

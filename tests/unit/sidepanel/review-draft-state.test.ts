@@ -115,10 +115,49 @@ describe('review draft state', () => {
   it('builds the save input: id, basedOn, revise flag and writer', () => {
     const ticket = { helpdesk: 'zendesk', instance: 'acme.zendesk.com', id: '42', url: 'u', channel: 'email', subject: 'S', assignee: { id: '7', name: 'Alex' } } as unknown as Ticket;
     const rubric = { id: 'mini', version: 1 } as Rubric;
-    const submitted = run(initialDraftState(record({ status: 'submitted' })), { type: 'revise' }, rate(1));
+    // the ticket's assignee is the default reviewee
+    const submitted = run(initialDraftState(record({ status: 'submitted' }), { id: '7', name: 'Alex' }), { type: 'revise' }, rate(1));
     const input = draftInput(submitted, { ticket, reviewer: { id: 'zendesk:9', name: 'Priya' }, rubric, kind: 'review' }, { id: 'w', seq: 3 });
     expect(input).toMatchObject({ id: 'r1', revise: true, basedOn: '2026-11-25T12:00:00.000Z', writer: { id: 'w', seq: 3 }, reviewee: { id: '7', name: 'Alex' } });
     expect(draftInput(initialDraftState(null), { ticket, reviewer: { id: 'r', name: 'R' }, rubric, kind: 'self' }, { id: 'w', seq: 1 })).toMatchObject({ basedOn: null, kind: 'self' });
+  });
+
+  describe('the reviewee', () => {
+    const ticket = { helpdesk: 'zendesk', instance: 'acme.zendesk.com', id: '42', url: 'u', channel: 'email', subject: 'S', assignee: null } as unknown as Ticket;
+    const rubric = { id: 'mini', version: 1 } as Rubric;
+    const ctx = { ticket, reviewer: { id: 'zendesk:9', name: 'Priya' }, rubric, kind: 'review' as const };
+    const tom = { id: '7', name: 'Tom Fletcher' };
+    const gareth = { id: '8', name: 'Gareth Evans' };
+
+    it('is the assignee by default, and the chosen agent once changed; the choice is saved', () => {
+      let s = initialDraftState(null, tom);
+      expect(s.fields.reviewee).toEqual(tom);
+      s = run(s, { type: 'edit', change: { kind: 'reviewee', reviewee: gareth } });
+      expect(saveStatus(s)).toBe('pending');
+      expect(draftInput(s, ctx, { id: 'w', seq: 1 }).reviewee).toEqual(gareth);
+    });
+
+    it('is null on an unassigned ticket until someone is chosen', () => {
+      const s = initialDraftState(null, null);
+      expect(s.fields.reviewee).toBeNull();
+      expect(draftInput(s, ctx, { id: 'w', seq: 1 }).reviewee).toBeNull();
+      expect(run(s, { type: 'edit', change: { kind: 'reviewee', reviewee: gareth } }).fields.reviewee).toEqual(gareth);
+    });
+
+    it('reopens as stored, over the assignee; a stored review naming nobody starts from the assignee', () => {
+      expect(initialDraftState(record({ reviewee: gareth }), tom).fields.reviewee).toEqual(gareth);
+      expect(initialDraftState(record({ reviewee: null }), tom).fields.reviewee).toEqual(tom);
+      // after a submit or a reload of the latest version, too
+      const s = run(initialDraftState(null, tom), { type: 'edit', change: { kind: 'reviewee', reviewee: gareth } }, { type: 'submit-started' }, { type: 'submit-stored', record: record({ status: 'submitted', reviewee: gareth }) });
+      expect(s.fields.reviewee).toEqual(gareth);
+      expect(run(s, { type: 'adopt', record: record({ reviewee: null }) }).fields.reviewee).toEqual(tom);
+    });
+
+    it('is not changed on a submitted review until Edit', () => {
+      const s = initialDraftState(record({ status: 'submitted', reviewee: tom }), tom);
+      expect(run(s, { type: 'edit', change: { kind: 'reviewee', reviewee: gareth } }).fields.reviewee).toEqual(tom);
+      expect(run(s, { type: 'revise' }, { type: 'edit', change: { kind: 'reviewee', reviewee: gareth } }).fields.reviewee).toEqual(gareth);
+    });
   });
 
   it('does not mistake a built-in property for an answer ("constructor" is a valid criterion id)', () => {
