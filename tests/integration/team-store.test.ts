@@ -157,7 +157,8 @@ const oneRowEach = (records: Array<{ id: string; revision: number }>) =>
     .map((r) => ({ ...r, rows: 1 }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.revision - b.revision));
 
-describe('team-store receiver', () => {
+// Real processes on a shared machine: the limit is a guard against a hang, never a speed check.
+describe('team-store receiver', { timeout: 60_000 }, () => {
   it('stores a push and hands it back page by page, in insertion order, with cursors', async () => {
     const batches = [
       Array.from({ length: 10 }, (_, i) => review(`r-${String(i).padStart(2, '0')}`)),
