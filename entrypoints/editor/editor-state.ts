@@ -191,11 +191,14 @@ export type EditorAction =
   | { type: 'add-level'; criterionKey: string }
   | { type: 'remove-level'; criterionKey: string; levelKey: string }
   | { type: 'insert-level'; criterionKey: string; level: EditorLevel; index: number }
-  | { type: 'other-rubric-ids'; ids: string[] };
+  | { type: 'other-rubric-ids'; ids: string[] }
+  /** stored as `version`: from now on the id is the library's and edits make the next version */
+  | { type: 'saved'; version: number }
+  | { type: 'replace'; state: EditorState };
 
 /** The key the next added item gets (to move focus to it). */
-export function nextKeyOf(state: EditorState, kind: 'criterion' | 'section'): string {
-  return takeKey(state, kind === 'criterion' ? 'c' : 's')[0];
+export function nextKeyOf(state: EditorState, kind: 'criterion' | 'section' | 'level'): string {
+  return takeKey(state, { criterion: 'c', section: 's', level: 'l' }[kind])[0];
 }
 
 /** Groups in the panel's order: each section, then criteria without a section. */
@@ -237,6 +240,10 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       }
       return next;
     }
+    case 'saved':
+      return { ...state, baseVersion: action.version, idEdited: true };
+    case 'replace':
+      return action.state;
     case 'other-rubric-ids': {
       const next = { ...state, otherRubricIds: action.ids };
       return !state.idEdited && state.baseVersion === null ? { ...next, id: uniqueSlug(slugify(state.name), action.ids, 'rubric') } : next;

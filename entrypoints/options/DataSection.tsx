@@ -5,6 +5,7 @@ import { MessageError, request } from '@/lib/messaging/client';
 import { RETENTION_CHOICES, type RetentionDays } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { initialRestoreState, restoreReducer, type RestoreMode, type RestorePreview, type RestoreResult } from './restore-state';
+import { saveTextFile } from './save-text-file';
 
 const TABLE_LABELS = {
   reviews: 'Review revisions',
@@ -20,19 +21,6 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 function problemsOf(err: unknown): { title: string; problems: string[] } {
   if (err instanceof MessageError && err.problems.length > 0) return { title: err.message, problems: err.problems };
   return { title: 'That did not work. Nothing was changed.', problems: [err instanceof Error ? err.message : String(err)] };
-}
-
-/** Hands the text to the browser as a download; the page never holds a link to it afterwards. */
-function saveTextFile(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser reads the blob after click() returns; a minute is ample, and the page may stay open for hours.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 function BackupDownload() {

@@ -7,7 +7,8 @@ import type { Rubric } from '@/lib/rubric/schema';
 import { scoreReview } from '@/lib/rubric/scoring';
 import { pickRubric } from '@/lib/rubric/select';
 import { CriterionRow } from './CriterionRow';
-import { useFreshRead } from '@/components/query';
+import { useFreshRead, useProtocolQuery } from '@/components/query';
+import { editorUrl } from '@/components/editor-link';
 import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
@@ -39,7 +40,10 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
     request('reviews:rubric-in-use', { helpdesk: ticket.helpdesk, instance: ticket.instance, ticketId: ticket.id, reviewerId: reviewer.id, kind }),
   );
   const preferredId = chosenId ?? inUse.data?.rubricId ?? null;
-  const latest = inUse.isPending ? null : (rubrics.find((r) => r.id === preferredId) ?? autoPicked);
+  // An archived rubric is out of the list (and never auto-picked), but the review made with it still opens with it.
+  const archivedInUse = useProtocolQuery('rubrics:get', preferredId && !rubrics.some((r) => r.id === preferredId) ? { id: preferredId } : null);
+  const offered = archivedInUse.data ? [...rubrics, archivedInUse.data] : rubrics;
+  const latest = inUse.isPending || archivedInUse.isLoading ? null : (offered.find((r) => r.id === preferredId) ?? autoPicked);
 
   const slotKey = latest ? `${ticketKey(ticket)}|${reviewer.id}|${latest.id}|${kind}` : null;
   const session = useFreshRead(slotKey ? ['reviews:open', slotKey] : null, async () => {
@@ -57,7 +61,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
     return { ...opened, rubric: rubric ?? latest! };
   });
 
-  if (inUse.isPending) return <StatusView title="Opening your review…" tone="busy" />;
+  if (inUse.isPending || archivedInUse.isLoading) return <StatusView title="Opening your review…" tone="busy" />;
   if (!latest) {
     return (
       <StatusView title="No rubric yet" tone="info">
@@ -77,13 +81,16 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
           value={latest.id}
           onChange={(e) => setChosenId(e.target.value)}
         >
-          {rubrics.map((r) => (
+          {offered.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name} (v{r.version})
+              {r.name} (v{r.id === session.data?.rubric.id ? session.data.rubric.version : r.version})
             </option>
           ))}
         </select>
       </label>
+      <a className="rubric-edit-link" href={editorUrl({ edit: latest.id })} target="_blank" rel="noopener" data-testid="rubric-edit-link">
+        Edit this rubric
+      </a>
       {session.error ? (
         <StatusView title="This review could not be opened" tone="error" testId="review-error">
           <p>{session.error.message}</p>
