@@ -9,7 +9,7 @@ import type { MessageName, RequestOf, ResponseOf } from '@/lib/messaging/protoco
 import { answerStoragePersistRequests } from './storage-persist';
 
 /** Reads that the `library:changed` broadcast makes stale. */
-const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'settings:get', 'store:get', 'data:retention-status']);
+const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'rubrics:library', 'settings:get', 'store:get', 'data:retention-status']);
 /** Reads that the `store:changed` broadcast (the team-store queue moved) makes stale. */
 const STORE_READS: ReadonlySet<MessageName> = new Set<MessageName>(['store:get', 'store:review-state']);
 

@@ -9,6 +9,7 @@ import type { SendGuardMode, Settings } from '@/lib/settings/settings';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { DataSection } from './DataSection';
+import { RubricLibrary } from './RubricLibrary';
 import { TeamStoreSection } from './TeamStoreSection';
 
 const STORAGE_TEXT = {
@@ -292,15 +293,7 @@ export function OptionsPage() {
             </ul>
           </div>
         )}
-        <ul className="plain-list">
-          {rubrics.map((r) => (
-            <li key={r.id} data-testid="rubric-item" data-rubric-id={r.id} data-rubric-version={r.version}>
-              <span>
-                <strong>{r.name}</strong> <span className="muted">v{r.version} · {r.criteria.length} criteria{r.passMark !== undefined ? ` · pass mark ${r.passMark}%` : ''}</span>
-              </span>
-            </li>
-          ))}
-        </ul>
+        <RubricLibrary />
       </section>
 
       <section className="card" aria-labelledby="team-store-heading">

@@ -9,7 +9,8 @@ import { scoreReview } from '@/lib/rubric/scoring';
 import { selectRubric } from '@/lib/rubric/select';
 import { BUILT_IN_RUBRIC_IDS } from '@/lib/rubric/templates/ids';
 import { CriterionRow } from './CriterionRow';
-import { useFreshRead } from '@/components/query';
+import { useFreshRead, useProtocolQuery } from '@/components/query';
+import { editorUrl } from '@/components/editor-link';
 import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
 import { RevieweePicker } from './RevieweePicker';
@@ -47,8 +48,11 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
     request('reviews:rubric-in-use', { helpdesk: ticket.helpdesk, instance: ticket.instance, ticketId: ticket.id, reviewerId: reviewer.id, kind }),
   );
   const preferredId = chosenId ?? inUse.data?.rubricId ?? null;
-  const preferred = rubrics.find((r) => r.id === preferredId);
-  const latest = inUse.isPending ? null : (preferred ?? autoPicked);
+  // An archived rubric is out of the list (and never auto-picked), but the review made with it still opens with it.
+  const archivedInUse = useProtocolQuery('rubrics:get', preferredId && !rubrics.some((r) => r.id === preferredId) ? { id: preferredId } : null);
+  const offered = archivedInUse.data ? [...rubrics, archivedInUse.data] : rubrics;
+  const preferred = offered.find((r) => r.id === preferredId);
+  const latest = inUse.isPending || archivedInUse.isLoading ? null : (preferred ?? autoPicked);
   const reason = preferred
     ? chosenId
       ? { kind: 'chosen', text: 'chosen by you' }
@@ -71,7 +75,7 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
     return { ...opened, rubric: rubric ?? latest! };
   });
 
-  if (inUse.isPending) return <StatusView title="Opening your review…" tone="busy" />;
+  if (inUse.isPending || archivedInUse.isLoading) return <StatusView title="Opening your review…" tone="busy" />;
   if (!latest && !rubrics.length) {
     return (
       <StatusView title="No rubric yet" tone="info">
@@ -96,9 +100,9 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
               Choose a rubric…
             </option>
           )}
-          {rubrics.map((r) => (
+          {offered.map((r) => (
             <option key={r.id} value={r.id}>
-              {r.name} (v{r.version})
+              {r.name} (v{r.id === session.data?.rubric.id ? session.data.rubric.version : r.version})
             </option>
           ))}
         </select>
@@ -106,6 +110,11 @@ export function Scorecard({ ticket, reviewer, rubrics, defaultRubricId, kind = '
       <p className="rubric-reason muted" data-testid="rubric-reason" data-reason={reason.kind}>
         {reason.text}
       </p>
+      {latest && (
+        <a className="rubric-edit-link" href={editorUrl({ edit: latest.id })} target="_blank" rel="noopener" data-testid="rubric-edit-link">
+          Edit this rubric
+        </a>
+      )}
       {!latest ? (
         <StatusView title="Choose a rubric for this ticket" testId="rubric-needed">
           <p>

@@ -95,6 +95,7 @@ const storedRubricSchema = z.object({
   rubric: rubricSchema,
   source: z.enum(['built-in', 'imported', 'edited']),
   savedAt: z.string(),
+  archived: z.boolean().optional(),
 });
 
 // The settings record is read through `migrateSettings`, which accepts any shape; only the key is checked.

@@ -32,6 +32,12 @@ export interface StoredRubric {
   rubric: Rubric;
   source: 'built-in' | 'imported' | 'edited';
   savedAt: string;
+  /**
+   * Not indexed, so no schema version: set on every version of a rubric that is archived (out of
+   * the panel's picker and auto-selection). A rubric is archived while any of its rows says so, so
+   * a version added later (an edit, a newer built-in) stays archived until it is restored.
+   */
+  archived?: boolean;
 }
 
 export interface StoredSetting {

@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'rubric-invalid',
   'rubric-too-large',
   'rubric-older-version', // the content of an older version: imported only as a rollback
+  'rubric-id-taken', // a new rubric with the id of one already in the library
+  'rubric-conflict', // the editor's version is no longer the newest (saved or deleted elsewhere)
+  'rubric-in-use', // delete refused: reviews name a version of it
+  'rubric-built-in', // delete refused: it ships with the extension
   // settings and domains
   'bad-host',
   'bad-endpoint', // a team-store address that is not https (or http on localhost)
@@ -54,6 +58,10 @@ export const REFUSALS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'rubric-invalid',
   'rubric-too-large',
   'rubric-older-version', // the content of an older version: imported only as a rollback
+  'rubric-id-taken',
+  'rubric-conflict',
+  'rubric-in-use',
+  'rubric-built-in',
   'invalid-answer',
   'empty-review',
   'incomplete-review',

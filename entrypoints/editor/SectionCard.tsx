@@ -1,0 +1,64 @@
+// One section in the editor: the heading criteria are grouped under in the panel (with its own
+// section score). Moved like a criterion: the handle, the Move buttons or Alt+↑/↓.
+import { fieldKey, type EditorSection } from './editor-state';
+import { moveKeys, type CardDrag, type CardMoves } from './CriterionCard';
+import { TextField, domId } from './fields';
+
+interface Props {
+  section: EditorSection;
+  number: number;
+  criteriaCount: number;
+  moves: CardMoves;
+  drag: CardDrag;
+  onChange: (patch: Partial<Pick<EditorSection, 'id' | 'title' | 'description'>>) => void;
+  onRemove: () => void;
+}
+
+export function sectionName(section: Pick<EditorSection, 'title'>, number: number): string {
+  return section.title.trim() ? `section ${number}, “${section.title.trim()}”` : `section ${number}`;
+}
+
+export function SectionCard({ section, number, criteriaCount, moves, drag, onChange, onRemove }: Props) {
+  const headingId = `${domId(`section.${section.key}`)}-heading`;
+  const name = sectionName(section, number);
+  const f = (n: 'id' | 'title' | 'description') => fieldKey.section(section.key, n);
+  return (
+    <li
+      className={`editor-card section-editor${drag.hint ? ` drop-${drag.hint}` : ''}`}
+      data-testid="editor-section"
+      data-key={section.key}
+      aria-labelledby={headingId}
+      onKeyDown={moveKeys(moves)}
+      onDragOver={drag.onDragOver}
+      onDragLeave={drag.onDragLeave}
+      onDrop={drag.onDrop}
+    >
+      <div className="card-head">
+        <span className="drag-handle" draggable onDragStart={drag.onDragStart} onDragEnd={drag.onDragEnd} title="Drag to move (or Alt+↑ / Alt+↓)" aria-hidden="true">
+          ⠿
+        </span>
+        <h3 id={headingId}>
+          Section {number}
+          {section.title.trim() ? <span className="card-title">: {section.title.trim()}</span> : null}
+          <span className="muted card-count"> · {criteriaCount === 1 ? '1 criterion' : `${criteriaCount} criteria`}</span>
+        </h3>
+        <span className="card-actions">
+          <button type="button" className="icon-button" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={!moves.canUp} onClick={() => moves.move(-1)}>
+            ↑
+          </button>
+          <button type="button" className="icon-button" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={!moves.canDown} onClick={() => moves.move(1)}>
+            ↓
+          </button>
+          <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove}>
+            Remove
+          </button>
+        </span>
+      </div>
+      <div className="field-grid">
+        <TextField field={f('title')} label="Section title" value={section.title} onChange={(title) => onChange({ title })} placeholder="e.g. Listen" />
+        <TextField field={f('id')} label="Section id" value={section.id} onChange={(id) => onChange({ id })} hint={section.idEdited ? undefined : 'Made from the title.'} />
+        <TextField field={f('description')} label="Description (optional)" value={section.description} onChange={(description) => onChange({ description })} className="wide" />
+      </div>
+    </li>
+  );
+}
