@@ -2,6 +2,7 @@
 // type error; tests/unit/conventions.test.ts checks that no two slices answer the same message.
 import type { Handlers } from '../../messaging/server';
 import type { BackgroundDeps } from './deps';
+import { dashboardHandlers } from './dashboard';
 import { dataHandlers } from './data';
 import { reviewHandlers } from './reviews';
 import { rubricHandlers } from './rubrics';
@@ -22,10 +23,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     storage: storageHandlers(deps),
     data: dataHandlers(deps),
     teamStore: teamStoreHandlers(deps),
+    dashboard: dashboardHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.dashboard } satisfies Handlers;
 }

@@ -32,6 +32,7 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
       const rubric = await rubricFor(input.rubric);
       const submitted = await withStorageErrors(() => submitReview(db, rubric, input, clock));
       reviewStored();
+      deps.reviewsChanged?.();
       void deps.teamStore?.afterSubmit().catch(() => undefined);
       return submitted;
     },

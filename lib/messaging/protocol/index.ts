@@ -5,6 +5,7 @@
 // exactly one handler in lib/background/handlers/<feature>.ts.
 import type { z } from '../../zod';
 import type { ErrorCode } from '../errors';
+import { dashboardProtocol } from './dashboard';
 import { dataProtocol } from './data';
 import { reviewsProtocol } from './reviews';
 import { rubricsProtocol } from './rubrics';
@@ -24,6 +25,7 @@ export const protocol = {
   ...storageProtocol,
   ...dataProtocol,
   ...teamStoreProtocol,
+  ...dashboardProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -77,13 +77,13 @@ function reference(reviews: StoredReview[], timeZone: string): Map<string, RefCe
     const day = r.submittedAt === undefined ? null : referenceDay(r.submittedAt, timeZone);
     if (day === null) continue;
     const key = JSON.stringify([day, r.reviewee?.id ?? '', r.reviewee?.name ?? '', r.reviewer.id, r.reviewer.name, r.rubric.id, r.rubric.version, r.channel, r.kind, r.origin]);
-    const cell = cells.get(key) ?? { reviews: 0, scored: 0, sum: 0, autoFailed: 0, distribution: new Array(10).fill(0), criteria: {} };
+    const cell: RefCell = cells.get(key) ?? { reviews: 0, scored: 0, sum: 0, autoFailed: 0, distribution: new Array<number>(10).fill(0), criteria: {} };
     cell.reviews += 1;
     if (r.autoFailed) cell.autoFailed += 1;
     if (r.score !== null) {
       cell.scored += 1;
       cell.sum += r.score;
-      cell.distribution[r.score >= 100 ? 9 : Math.max(0, Math.floor(r.score / 10))] += 1;
+      cell.distribution[r.score >= 100 ? 9 : Math.max(0, Math.floor(r.score / 10))]! += 1;
     }
     for (const a of r.answers) {
       if (a.na || a.score === null) continue;
@@ -146,7 +146,7 @@ const formArb = fc.record({
   reviewer: pick(REVIEWERS),
   rubric: fc.integer({ min: 0, max: 1 }),
   channel: fc.constantFrom('email' as const, 'chat' as const),
-  kind: fc.constantFrom('review' as const, 'self' as const),
+  kind: fc.constantFrom<ReviewRecord['kind']>('review', 'self'),
   tone: answerValue,
   safe: fc.constantFrom<number | 'na' | null>(0, 1, null),
   when: fc.integer({ min: 0, max: 400 }),
@@ -154,7 +154,7 @@ const formArb = fc.record({
 type Form = typeof formArb extends fc.Arbitrary<infer T> ? T : never;
 
 const recordArb = fc.record({
-  id: fc.constantFrom('t-1', 't-2', 't-3', 't-4'),
+  id: fc.constantFrom<string>('t-1', 't-2', 't-3', 't-4'),
   revision: fc.integer({ min: 1, max: 3 }),
   agent: pick(AGENTS),
   reviewer: pick(REVIEWERS),
