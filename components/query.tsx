@@ -12,6 +12,11 @@ import { answerStoragePersistRequests } from './storage-persist';
 const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:list', 'rubrics:get', 'rubrics:library', 'settings:get', 'store:get', 'data:retention-status']);
 /** Reads that the `store:changed` broadcast (the team-store queue moved) makes stale. */
 const STORE_READS: ReadonlySet<MessageName> = new Set<MessageName>(['store:get', 'store:review-state']);
+/**
+ * Reads of stored reviews: stale after `reviews:changed`, and after the other two as well (a pull
+ * runs with the store's sync; restore, purge and Delete all say `library:changed`).
+ */
+const REVIEW_READS: ReadonlySet<MessageName> = new Set<MessageName>(['dashboard:summary', 'dashboard:reviews']);
 
 export function protocolKey<K extends MessageName>(name: K, data: RequestOf<K>): QueryKey {
   return [name, data];
@@ -58,9 +63,11 @@ function LibrarySync() {
     const stale = (reads: ReadonlySet<MessageName>) => () => void client.invalidateQueries({ predicate: (q) => reads.has(q.queryKey[0] as MessageName) });
     const offLibrary = onEvent('library:changed', stale(LIBRARY_READS));
     const offStore = onEvent('store:changed', stale(STORE_READS));
+    const offReviews = ['reviews:changed', 'library:changed', 'store:changed'].map((name) => onEvent(name as 'reviews:changed', stale(REVIEW_READS)));
     return () => {
       offLibrary();
       offStore();
+      offReviews.forEach((off) => off());
     };
   }, [client]);
   return null;

@@ -66,6 +66,7 @@ export default defineBackground(() => {
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
     libraryChanged: () => broadcast('library:changed', {}),
+    reviewsChanged: () => broadcast('reviews:changed', {}),
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
     persistStorage,

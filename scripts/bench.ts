@@ -11,6 +11,7 @@ import { checkDraft, type DraftContext } from '../lib/selfcheck/checks';
 import { DEMO, addZendeskTicket, createZendeskDemoData, makeLargeZendeskTicket, routeMockHelpdesks } from '../tests/support/mock-helpdesk';
 import { handleZendeskApi } from '../tests/support/mock-helpdesk/zendesk-api';
 import type { MockRequest } from '../tests/support/mock-helpdesk/types';
+import { teamHistory } from '../tests/support/team-history';
 import { CHROMIUM_ARGS, chromiumPath, launchWithExtension, newProfileDir, openPanel, tabIdOf } from '../tests/e2e/support/extension';
 // @ts-expect-error plain ESM helper shared with the test runner
 import { findChromium } from './find-chromium.mjs';
@@ -309,10 +310,111 @@ async function hugeTicketMemory() {
   }
 }
 
+const DASHBOARD_REVIEWS = 100_000;
+
+/**
+ * The dashboard at 100 000 stored reviews, in Chromium with the built extension: the reviews are
+ * written straight into the extension's IndexedDB by its service worker (a year of a team's
+ * reviews), then timed there against a raw cursor scan of the reviews table.
+ *   - dashboard open: the `dashboard:summary` request for the default range (last 12 weeks) from
+ *     an extension page, and dashboard.html from navigation to its figures on screen;
+ *   - Rebuild: the `dashboard:rebuild` request (every review read, the roll-ups written again).
+ */
+async function dashboardSpeed() {
+  process.env.CHROMIUM_PATH ??= findChromium();
+  const ext = await launchWithExtension(newProfileDir());
+  try {
+    // 1 000 made-up reviews, copied in the worker 100 times over a year with new ids and times.
+    const template = teamHistory({ count: 1000, endMs: Date.now(), days: 365, agents: 8, reviewers: 4 });
+    const copies = DASHBOARD_REVIEWS / template.length;
+    await ext.worker.evaluate(
+      async ({ template, copies }) => {
+        const open = indexedDB.open('qa-scorecards');
+        const db = await new Promise<IDBDatabase>((resolve, reject) => ((open.onsuccess = () => resolve(open.result)), (open.onerror = () => reject(open.error))));
+        const yearMs = 365 * 86_400_000;
+        for (let c = 0; c < copies; c++) {
+          const tx = db.transaction('reviews', 'readwrite');
+          const store = tx.objectStore('reviews');
+          template.forEach((row, i) => {
+            const at = new Date(Date.now() - ((i * copies + c) / (template.length * copies)) * yearMs).toISOString();
+            const ticketId = String(1_000_000 + c * template.length + i);
+            store.put({ ...row, id: `bench-${c}-${i}`, ticketId, ticketKey: `zendesk:acme.zendesk.com:${ticketId}`, ticketUrl: `https://acme.zendesk.com/agent/tickets/${ticketId}`, createdAt: at, updatedAt: at, submittedAt: at });
+          });
+          await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = () => reject(tx.error))));
+        }
+        db.close();
+      },
+      { template, copies },
+    );
+    const page = await ext.context.newPage();
+    await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const timeZone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const send = (type: string, data: object) =>
+      page.evaluate(
+        async ({ type, data }) => {
+          const api = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data: unknown; error?: unknown }> } } }).chrome;
+          const started = performance.now();
+          const reply = await api.runtime.sendMessage({ type, data });
+          if (!reply.ok) throw new Error(JSON.stringify(reply.error));
+          return { ms: performance.now() - started, data: reply.data as Record<string, unknown> };
+        },
+        { type, data },
+      );
+    const scan = () =>
+      ext.worker.evaluate(async () => {
+        const open = indexedDB.open('qa-scorecards');
+        const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+        const started = performance.now();
+        const count = await new Promise<number>((resolve) => {
+          let n = 0;
+          const cursor = db.transaction('reviews').objectStore('reviews').openCursor();
+          cursor.onsuccess = () => (cursor.result ? (n++, cursor.result.continue()) : resolve(n));
+        });
+        db.close();
+        return { ms: performance.now() - started, count };
+      });
+
+    const today = new Date().toLocaleDateString('en-CA', { timeZone });
+    const from = new Date(Date.parse(`${today}T12:00:00Z`) - 83 * 86_400_000).toISOString().slice(0, 10);
+    const summary = { timeZone, from, to: today, filter: {} };
+    const scans: number[] = [];
+    const rebuilds: number[] = [];
+    const opens: number[] = [];
+    const pageOpens: number[] = [];
+    let counted = 0;
+    const dashboard = await ext.context.newPage();
+    for (let i = 0; i < 5; i++) {
+      const s = await scan();
+      if (s.count !== DASHBOARD_REVIEWS) throw new Error(`expected ${DASHBOARD_REVIEWS} reviews, scanned ${s.count}`);
+      scans.push(s.ms);
+      rebuilds.push((await send('dashboard:rebuild', { timeZone })).ms);
+      const open = await send('dashboard:summary', summary);
+      opens.push(open.ms);
+      counted = (open.data.totals as { reviews: number }).reviews;
+      const started = Date.now();
+      await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+      await dashboard.waitForSelector('[data-testid="stat-reviews"]');
+      pageOpens.push(Date.now() - started);
+    }
+    const scanMs = median(scans);
+    line('reviews-cursor-scan-100k', scanMs, 'ms', 1, 'itself: a raw cursor over every review');
+    line('dashboard-summary-100k', median(opens), 'ms', median(opens) / scanMs, `the scan; default range (12 weeks, ${counted} reviews counted), goal < 0.10`);
+    line('dashboard-page-open-100k', median(pageOpens), 'ms', median(pageOpens) / scanMs, 'the scan; navigation to figures on screen');
+    line('rollups-rebuild-100k', median(rebuilds), 'ms', median(rebuilds) / scanMs, 'the scan, goal ≤ 1.5');
+  } finally {
+    await ext.context.close();
+  }
+}
+
 ensureBuild();
-contentScriptSize();
-parseSpeed();
-draftCheckSpeed();
-await panelSwitchTime();
-await pageLoadWithAndWithout();
-await hugeTicketMemory();
+// `npm run bench -- --only dashboard` runs one group (the others take minutes).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : null;
+if (only === null) {
+  contentScriptSize();
+  parseSpeed();
+  draftCheckSpeed();
+  await panelSwitchTime();
+  await pageLoadWithAndWithout();
+  await hugeTicketMemory();
+}
+if (only === null || only === 'dashboard') await dashboardSpeed();

@@ -163,6 +163,12 @@ export function OptionsPage() {
   return (
     <main className="options-page" data-testid="options-page">
       <h1>QA Scorecards — Options</h1>
+      <p>
+        <a href="/dashboard.html" data-testid="open-dashboard">
+          Open the dashboard
+        </a>{' '}
+        <span className="muted">— scores by agent and week, and the reviews behind them.</span>
+      </p>
 
       <section className="card" aria-labelledby="reviewer-heading">
         <h2 id="reviewer-heading">Reviewer</h2>

@@ -39,6 +39,10 @@ function openOptions() {
   void browser.runtime.openOptionsPage();
 }
 
+function openDashboard() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') });
+}
+
 function NotReady({ state, reload }: { state: Exclude<TabState, { status: 'ready' }> | { status: 'connecting' } | { status: 'unreachable'; message: string }; reload: () => void }) {
   switch (state.status) {
     case 'connecting':
@@ -158,6 +162,9 @@ export function SidePanel() {
               ⧉ Pop out
             </button>
           )}
+          <button type="button" className="icon-button" onClick={openDashboard} title="Dashboard: scores by agent and week" data-testid="open-dashboard" aria-label="Dashboard">
+            📊
+          </button>
           <button type="button" className="icon-button" onClick={openOptions} title="Options" aria-label="Options">
             ⚙
           </button>

@@ -11,6 +11,7 @@ import { reviewRecordSchema } from '../review/record';
 import { rubricSchema } from '../rubric/schema';
 import { migrateSettings } from '../settings/settings';
 import { toRecord, toStored } from './reviews';
+import { emptyRollups, trackRollups } from './rollups';
 import { SCHEMA_VERSION, type OutboxEntry, type QaDatabase, type StoredReview, type StoredRubric, type StoredSetting } from './schema';
 import { SETTINGS_KEY } from './settings';
 import { backupSizeProblem } from './backup-file';
@@ -132,6 +133,8 @@ const UPGRADES: Record<number, (tables: RawTables) => RawTables> = {
       .map((r) => ({ reviewId: r.id, revision: r.revision, state: 'pending', createdAt: r.submittedAt ?? r.updatedAt, attempts: 0, nextAttemptAt: 0 }));
     return { ...tables, reviews, outbox };
   },
+  // Version 3 added the dashboard's roll-ups, which are derived from the reviews and not backed up.
+  2: (tables) => tables,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -380,12 +383,16 @@ export async function previewRestore(db: QaDatabase, backup: ParsedBackup): Prom
 }
 
 /**
- * Writes restored review revisions. The one place a restore writes reviews: a table derived from
- * them (a roll-up of scores, say) is updated here, in the restore's transaction. An import of
- * reviewers' files writes through here too (lib/db/review-import.ts).
+ * Adds review revisions that are not stored yet (a restore; an import of reviewers' files). The
+ * one place they are written: the dashboard's roll-ups move here, so call it in a transaction
+ * that includes `db.reviews` and `db.rollups`.
  */
 export async function writeReviews(db: QaDatabase, rows: StoredReview[]): Promise<void> {
-  await db.reviews.bulkAdd(rows);
+  await trackRollups(
+    db,
+    rows.map((r) => r.id),
+    () => db.reviews.bulkAdd(rows),
+  );
 }
 
 /**
@@ -395,14 +402,14 @@ export async function writeReviews(db: QaDatabase, rows: StoredReview[]): Promis
  * If anything fails, nothing is changed.
  */
 export async function restoreBackup(db: QaDatabase, backup: Backup, mode: RestoreMode): Promise<RestoreResult> {
-  return db.transaction('rw', db.reviews, db.rubrics, db.settings, db.outbox, async () => {
+  return db.transaction('rw', db.reviews, db.rubrics, db.settings, db.outbox, db.rollups, async () => {
     const domains = await currentDomains(db);
     let rows: BackupTables;
     if (mode === 'merge') {
       rows = await planMerge(db, backup);
     } else {
       rows = backup.tables;
-      await Promise.all([db.reviews.clear(), db.rubrics.clear(), db.settings.clear(), db.outbox.clear()]);
+      await Promise.all([db.reviews.clear(), db.rubrics.clear(), db.settings.clear(), db.outbox.clear(), emptyRollups(db)]);
     }
     await writeReviews(db, rows.reviews);
     await db.rubrics.bulkAdd(rows.rubrics);

@@ -3,6 +3,7 @@
 // ever left with a hole in its history. Revisions not yet delivered to the team store are kept
 // unless the person says otherwise: deleting them would lose them for the team too.
 import type { OutboxEntry, QaDatabase, StoredReview } from './schema';
+import { trackRollups } from './rollups';
 import { readSettings } from './settings';
 
 export const DAY_MS = 86_400_000;
@@ -65,11 +66,11 @@ export async function countExpired(db: QaDatabase, nowMs: number, days: number):
 
 /** Deletes the reviews older than `days` days and their outbox entries, in one transaction. */
 export async function purgeExpired(db: QaDatabase, nowMs: number, days: number, options: RetentionOptions = {}): Promise<RetentionResult> {
-  return db.transaction('rw', db.reviews, db.outbox, db.settings, async () => {
+  return db.transaction('rw', db.reviews, db.outbox, db.settings, db.rollups, async () => {
     const { delivered, unsynced, outbox } = await findExpired(db, nowMs, days);
     const doomed = options.includeUnsynced ? new Set([...delivered, ...unsynced]) : delivered;
     if (doomed.size > 0) {
-      await db.reviews.where('id').anyOf([...doomed]).delete();
+      await trackRollups(db, doomed, () => db.reviews.where('id').anyOf([...doomed]).delete());
       await db.outbox.bulkDelete(outbox.filter((e) => doomed.has(e.reviewId)).map((e) => e.seq!));
     }
     return { purged: doomed.size, keptUnsynced: options.includeUnsynced ? 0 : unsynced.size };

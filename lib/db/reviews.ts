@@ -4,6 +4,7 @@ import type { OutboxEntry, QaDatabase, ReviewOrigin, StoredReview } from './sche
 import { buildDraftRecord, type ReviewDraftInput, type ReviewKind, type ReviewRecord } from '../review/record';
 import { ticketKey } from '../helpdesk/ticket-schema';
 import type { Rubric } from '../rubric/schema';
+import { trackRollups } from './rollups';
 
 export interface ReviewSlot {
   helpdesk: ReviewRecord['helpdesk'];
@@ -137,10 +138,11 @@ export async function saveDraft(db: QaDatabase, rubric: Rubric, input: ReviewDra
  * queued (a repeated Submit) stays queued once.
  */
 export async function submitReview(db: QaDatabase, rubric: Rubric, input: ReviewDraftInput, clock: Clock): Promise<ReviewRecord> {
-  return db.transaction('rw', db.reviews, db.outbox, async () => {
+  return db.transaction('rw', db.reviews, db.outbox, db.rollups, async () => {
     const draft = await saveDraft(db, rubric, input, clock);
     const submitted: ReviewRecord = { ...draft, status: 'submitted', submittedAt: draft.updatedAt };
-    await db.reviews.put(toStored(submitted, 'local', input.writer));
+    // The dashboard's roll-ups move in the same transaction: this revision replaces the last one.
+    await trackRollups(db, [submitted.id], () => db.reviews.put(toStored(submitted, 'local', input.writer)));
     const queued = await db.outbox.where('[reviewId+revision]').equals([submitted.id, submitted.revision]).first();
     if (!queued) await db.outbox.add(outboxEntryFor(submitted, submitted.updatedAt));
     return submitted;

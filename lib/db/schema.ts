@@ -5,6 +5,7 @@
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { ReviewRecord } from '../review/record';
 import type { Rubric } from '../rubric/schema';
+import { buildRollupsInUpgrade, emptyRollupMeta, type RollupRow } from './rollups';
 
 export const DB_NAME = 'qa-scorecards';
 
@@ -110,6 +111,20 @@ export const SCHEMA_VERSIONS = [
       await tx.table('outbox').bulkAdd(entries);
     },
   },
+  {
+    version: 3,
+    stores: {
+      reviews: '[id+revision], id, ticketKey, [ticketKey+reviewerId+rubricId+kind], status, updatedAt, submittedAt, reviewerId, origin',
+      rubrics: '[id+version], id',
+      settings: 'key',
+      outbox: '++seq, &[reviewId+revision], state, batchId',
+      // The dashboard's roll-ups (lib/db/rollups.ts): one row per local day, keyed by the day.
+      rollups: 'key',
+    },
+    // The reviews stored so far are rolled up in the browser's time zone; a dashboard opened in
+    // another one rebuilds them.
+    upgrade: buildRollupsInUpgrade,
+  },
 ] as const;
 
 export const SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
@@ -119,6 +134,7 @@ export class QaDatabase extends Dexie {
   rubrics!: Table<StoredRubric, [string, number]>;
   settings!: Table<StoredSetting, string>;
   outbox!: Table<OutboxEntry, number>;
+  rollups!: Table<RollupRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1] & { upTo?: number }) {
     super(name, options);
@@ -127,5 +143,7 @@ export class QaDatabase extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if ('upgrade' in v) version.upgrade(v.upgrade);
     }
+    // A new database starts with its roll-ups built (for no reviews), so every write keeps them.
+    if (options?.upTo === undefined || options.upTo >= 3) this.on('populate', (tx) => tx.table('rollups').add(emptyRollupMeta()));
   }
 }

@@ -7,6 +7,7 @@ import type { MessageName } from '../../messaging/protocol';
 import type { Handler } from '../../messaging/server';
 import type { TabStates } from '../tab-states';
 import type { SecretStore, SyncRunner } from '../team-store/sync-runner';
+import type { SampleCoverage } from './dashboard';
 
 /** The team-store side of the background: delivery runs, the secrets, and the alarms' plan. */
 export interface TeamStoreService {
@@ -32,6 +33,10 @@ export interface BackgroundDeps {
   unregisterDomain: (host: string) => Promise<void>;
   /** tells open panels to read rubrics and settings again */
   libraryChanged?: () => void;
+  /** tells open pages (the dashboard) that stored reviews changed */
+  reviewsChanged?: () => void;
+  /** the sample plan's coverage for the dashboard; absent until samples exist (see dashboard.ts) */
+  sampleCoverage?: SampleCoverage;
   now?: () => number;
   /** asks the browser to keep the extension's storage; called after the first stored review */
   persistStorage?: () => Promise<boolean>;

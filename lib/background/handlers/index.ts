@@ -2,6 +2,7 @@
 // type error; tests/unit/conventions.test.ts checks that no two slices answer the same message.
 import type { Handlers } from '../../messaging/server';
 import type { BackgroundDeps } from './deps';
+import { dashboardHandlers } from './dashboard';
 import { dataHandlers } from './data';
 import { exportHandlers } from './exports';
 import { reviewHandlers } from './reviews';
@@ -24,10 +25,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     data: dataHandlers(deps),
     teamStore: teamStoreHandlers(deps),
     exports: exportHandlers(deps),
+    dashboard: dashboardHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.exports } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.exports, ...slices.dashboard } satisfies Handlers;
 }

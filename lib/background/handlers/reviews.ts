@@ -36,6 +36,7 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
       if (missing.length) throw new AppError('incomplete-review', `This review is not complete. ${describeMissing(missing)}.`, missing.map((m) => `${m.criterionId}: ${m.reason}`));
       const submitted = await withStorageErrors(() => submitReview(db, rubric, input, clock));
       reviewStored();
+      deps.reviewsChanged?.();
       void deps.teamStore?.afterSubmit().catch(() => undefined);
       return submitted;
     },

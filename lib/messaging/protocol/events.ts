@@ -14,6 +14,8 @@ export const events = {
   'library:changed': z.object({}),
   /** the team-store queue or its status changed (a run started or ended, a revision was queued) */
   'store:changed': z.object({}),
+  /** stored reviews changed (a submit, a restore or import, a purge, a rebuild of the roll-ups) */
+  'reviews:changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -5,6 +5,7 @@
 // exactly one handler in lib/background/handlers/<feature>.ts.
 import type { z } from '../../zod';
 import type { ErrorCode } from '../errors';
+import { dashboardProtocol } from './dashboard';
 import { dataProtocol } from './data';
 import { exportsProtocol } from './exports';
 import { reviewsProtocol } from './reviews';
@@ -27,6 +28,7 @@ export const protocol = {
   ...dataProtocol,
   ...teamStoreProtocol,
   ...exportsProtocol,
+  ...dashboardProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

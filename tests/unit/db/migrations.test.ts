@@ -7,6 +7,8 @@ import { QaDatabase, SCHEMA_VERSION } from '@/lib/db/schema';
 import { openReview, saveDraft } from '@/lib/db/reviews';
 import { readSettings } from '@/lib/db/settings';
 import { getRubric } from '@/lib/db/rubrics';
+import { defaultTimeZone, readRollupRange } from '@/lib/db/rollups';
+import { summarize } from '@/lib/analytics/rollup';
 
 interface Fixture {
   version: number;
@@ -67,6 +69,34 @@ describe('schema version 1 → current', () => {
 
     const draft = await openReview(db, { ...slot, ticketId: '4822' });
     expect(draft.current).toMatchObject({ status: 'draft', strengths: 'Clear next steps' });
+    db.close();
+  });
+});
+
+describe('schema version 2 → current', () => {
+  it('keeps every row as it was and rolls up the submitted reviews: the latest submitted revision of each, drafts left out', async () => {
+    const { name, data } = await databaseAt(2);
+    const db = new QaDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    for (const table of ['reviews', 'rubrics', 'settings', 'outbox'] as const) {
+      expect(await db.table(table).toArray(), table).toEqual(data.tables[table]);
+    }
+    expect((await readSettings(db)).teamStore.endpoint).toBe('https://qa.acme.example/reviews');
+
+    // Built by the upgrade, in the browser's time zone: reading them in that zone builds nothing.
+    const range = await readRollupRange(db, '2026-11-01', '2026-11-30', defaultTimeZone());
+    expect(range.rebuilt).toBe(false);
+    const summary = summarize(range.days, range.dictionary, {}, { from: '2026-11-01', to: '2026-11-30' });
+    // Tom: local review 0b8e…01 at revision 2 (83.3; revision 1 replaced, 0b8e…02 a draft).
+    // Ana: the pulled auto-failed review (0) and the imported one at revision 2 (no score).
+    expect(summary.totals).toEqual({ reviews: 3, scored: 2, average: (83.3 + 0) / 2, autoFailed: 1 });
+    expect(summary.agents).toEqual([
+      { id: 'zendesk:8', name: 'Ana Ruiz', reviews: 2, scored: 1, average: 0, autoFailed: 1 },
+      { id: 'zendesk:7', name: 'Tom Fletcher', reviews: 1, scored: 1, average: 83.3, autoFailed: 0 },
+    ]);
+    expect(summary.options.reviewers.map((r) => r.name)).toEqual(['Kim Park', 'Lead Lee', 'Priya Shah']);
+    expect(summary.mine).toEqual(['zendesk:9']);
     db.close();
   });
 });
