@@ -9,6 +9,7 @@ import { settingsHandlers } from './settings';
 import { storageHandlers } from './storage';
 import { tabHandlers } from './tabs';
 import { teamStoreHandlers } from './team-store';
+import { samplingHandlers } from './sampling';
 
 export type { BackgroundDeps } from './deps';
 
@@ -22,10 +23,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     storage: storageHandlers(deps),
     data: dataHandlers(deps),
     teamStore: teamStoreHandlers(deps),
+    sampling: samplingHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.sampling } satisfies Handlers;
 }

@@ -12,6 +12,7 @@ import { settingsProtocol } from './settings';
 import { storageProtocol } from './storage';
 import { tabsProtocol } from './tabs';
 import { teamStoreProtocol } from './team-store';
+import { samplingProtocol } from './sampling';
 
 export * from './tabs';
 export * from './events';
@@ -24,6 +25,7 @@ export const protocol = {
   ...storageProtocol,
   ...dataProtocol,
   ...teamStoreProtocol,
+  ...samplingProtocol,
 } as const;
 
 export type Protocol = typeof protocol;
