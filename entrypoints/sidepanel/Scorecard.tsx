@@ -12,6 +12,7 @@ import { StatusView } from '@/components/StatusView';
 import { formatDateTime, formatScore } from './format';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
 import { SyncStatus } from './SyncStatus';
+import { QueueNextAfterSubmit } from './QueueBar';
 
 interface Props {
   ticket: Ticket;
@@ -178,6 +179,7 @@ function ReviewForm(props: {
         </span>
       </p>
       {readOnly && draft.record?.status === 'submitted' && <SyncStatus reviewId={draft.record.id} revision={draft.record.revision} />}
+      {readOnly && draft.record?.status === 'submitted' && props.kind === 'review' && <QueueNextAfterSubmit ticket={props.ticket} />}
       {failedCritical.length > 0 && (
         <p className="auto-fail" data-testid="auto-fail" role="alert">
           Auto-fail: {failedCritical.map((c) => c.title).join('; ')} {failedCritical.length === 1 ? 'is' : 'are'} critical and not met, so the review scores 0.
