@@ -37,9 +37,13 @@ const listedTicketSchema = z.object({
 
 const exportPageSchema = z.object({ results: z.array(z.unknown()), meta: cursorMeta });
 
-/** The search that finds the week's solved and closed tickets: solved in [start, end). */
+/**
+ * The search that finds the week's solved and closed tickets: solved in [start, end). Only the
+ * documented `<` and `>` are used: statuses are ordered (new < open < pending < hold < solved <
+ * closed), and times have whole seconds, so "after the second before Monday 00:00" is "from it".
+ */
 export function zendeskSolvedQuery(startMs: number, endMs: number): string {
-  return `type:ticket status>=solved solved>=${isoSecondsUtc(startMs)} solved<${isoSecondsUtc(endMs)}`;
+  return `type:ticket status>hold solved>${isoSecondsUtc(startMs - 1000)} solved<${isoSecondsUtc(endMs)}`;
 }
 
 export function zendeskExportPath(query: string, after: string | null, pageSize = ZENDESK_EXPORT_PAGE_SIZE): string {

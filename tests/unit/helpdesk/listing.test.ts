@@ -38,7 +38,7 @@ describe('Zendesk listing', () => {
   });
 
   it('builds the week query and the export, agents and show_many paths', () => {
-    expect(zendeskSolvedQuery(Date.parse('2026-11-16T00:00:00Z'), Date.parse('2026-11-23T00:00:00Z'))).toBe('type:ticket status>=solved solved>=2026-11-16T00:00:00Z solved<2026-11-23T00:00:00Z');
+    expect(zendeskSolvedQuery(Date.parse('2026-11-16T00:00:00Z'), Date.parse('2026-11-23T00:00:00Z'))).toBe('type:ticket status>hold solved>2026-11-15T23:59:59Z solved<2026-11-23T00:00:00Z');
     const url = new URL(zendeskExportPath('type:ticket x', 'cur', 50), 'https://a.zendesk.com');
     expect(url.pathname).toBe('/api/v2/search/export.json');
     expect(Object.fromEntries(url.searchParams)).toEqual({ query: 'type:ticket x', 'filter[type]': 'ticket', 'page[size]': '50', 'page[after]': 'cur' });

@@ -38,11 +38,22 @@ describe('Zendesk: the search export', () => {
     expect(client.progress.pages).toBe(pages);
     // The query names the week to the second, solved and closed tickets only.
     const query = tab.mock.requests[0]!.search.get('query');
-    expect(query).toBe('type:ticket status>=solved solved>=2026-11-16T00:00:00Z solved<2026-11-23T00:00:00Z');
+    expect(query).toBe('type:ticket status>hold solved>2026-11-15T23:59:59Z solved<2026-11-23T00:00:00Z');
     expect(tab.mock.requests[0]!.search.get('filter[type]')).toBe('ticket');
     // Open and unassigned tickets: the open one is not listed, the unassigned one is (the draw skips it).
     expect(tickets.some((t) => t.assigneeId === null)).toBe(true);
     expect(tickets.every((t) => t.status !== 'other')).toBe(true);
+  });
+
+  it('the week is Monday 00:00 to the next Monday 00:00: a ticket solved on the first second is in, one on the last is out', async () => {
+    const d = data();
+    const [first, last] = d.tickets.filter((t) => t.kind === 'history' && t.ticket.status === 'solved' && inW47(t.ticket.updated_at));
+    first!.ticket.updated_at = '2026-11-16T00:00:00Z';
+    last!.ticket.updated_at = '2026-11-23T00:00:00Z';
+    const tab = mockTab('zendesk', { data: { zendesk: d } });
+    const ids = (await listZendeskWeek(clientFor(tab.fetchPage).client, W47)).map((t) => t.id);
+    expect(ids).toContain(String(first!.ticket.id));
+    expect(ids).not.toContain(String(last!.ticket.id));
   });
 
   it('waits out 429s mid-listing and still lists every ticket once', async () => {
@@ -115,6 +126,18 @@ describe('Freshdesk: tickets updated since the week began', () => {
     expect(tab.mock.requests.every((r) => Number(r.search.get('page')) <= 2)).toBe(true);
     // Each new listing starts at the last update time the one before it reached.
     expect([...sinces].sort()).toEqual(sinces);
+  });
+
+  it('the week is Monday 00:00 to the next Monday 00:00 by the solve time', async () => {
+    const d = data();
+    const [first, last] = d.tickets.filter((t) => t.kind === 'history' && t.ticket.status === 4 && inW47(t.stats.resolved_at));
+    first!.stats.resolved_at = '2026-11-16T00:00:00Z';
+    last!.stats.resolved_at = '2026-11-23T00:00:00Z';
+    last!.ticket.updated_at = '2026-11-23T00:00:00Z';
+    const tab = mockTab('freshdesk', { data: { freshdesk: d } });
+    const ids = (await listFreshdeskWeek(clientFor(tab.fetchPage).client, W47)).map((t) => t.id);
+    expect(ids).toContain(String(first!.ticket.id));
+    expect(ids).not.toContain(String(last!.ticket.id));
   });
 
   it('a listing whose full range cannot move on (every ticket changed in one second) stops with a reason', async () => {
