@@ -97,7 +97,8 @@ export default defineBackground(() => {
     sampling,
     reviewWritten: (review) => {
       badges.reviewWritten(ticketKey({ helpdesk: review.helpdesk, instance: review.instance, id: review.ticketId }));
-      broadcast('sampling:changed', {});
+      // Only a submitted review ticks off a queue item; drafts change the badge alone.
+      if (review.status === 'submitted') broadcast('sampling:changed', {});
     },
   });
   listenForMessages(handlers);

@@ -208,7 +208,7 @@ function SampleForm({ source }: { source: HelpdeskTabInfo }) {
         </div>
         {running && (
           <div className="sample-progress" role="status">
-            <progress data-testid="sample-progress" data-phase={progress?.phase ?? ''} data-pages={progress?.pages ?? 0} data-tickets={progress?.tickets ?? 0} value={riskShare} max={1} />
+            <progress aria-label="Listing progress" data-testid="sample-progress" data-phase={progress?.phase ?? ''} data-pages={progress?.pages ?? 0} data-tickets={progress?.tickets ?? 0} value={riskShare} max={1} />
             <span>{describeProgress(progress, label)}</span>
             {progress?.waitingUntil && <Waiting until={progress.waitingUntil} reason={progress.waitReason} label={label} />}
           </div>

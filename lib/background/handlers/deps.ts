@@ -44,7 +44,7 @@ export interface BackgroundDeps {
   /** the weekly sample and the review queue */
   sampling?: SamplingService;
   /** a review was saved or submitted (the toolbar badge and the queue follow it) */
-  reviewWritten?: (record: { helpdesk: HelpdeskName; instance: string; ticketId: string }) => void;
+  reviewWritten?: (record: { helpdesk: HelpdeskName; instance: string; ticketId: string; status: 'draft' | 'submitted' }) => void;
 }
 
 /** Waits for the built-in rubrics (retrying a failed seeding when `ready` is a function). */
