@@ -20,14 +20,22 @@ import { BUILT_IN_RUBRICS } from '@/lib/rubric/templates';
 import { createTeamStoreService } from '@/lib/background/team-store/service';
 import { browserAlarms, extensionSecretStore, listenForAlarms } from '@/lib/background/team-store/browser-parts';
 import { applyRetention } from '@/lib/db/retention';
+import { createBadges } from '@/lib/background/badges';
+import { createSamplingService } from '@/lib/background/sampling/service';
+import { fetchInTab, findHelpdeskTabs, keepAliveSleep, navigateTab, setTabBadge, tabUrl } from '@/lib/background/sampling/browser-parts';
+import { ticketKey } from '@/lib/helpdesk/ticket-schema';
 
 const RETENTION_ALARM = 'retention-daily';
 
 export default defineBackground(() => {
   const startedAt = Date.now();
   const db = new QaDatabase();
+  const badges = createBadges({ db, setBadge: setTabBadge });
   const tabs = new TabStates({
-    broadcast: (tabId, state) => broadcast('tab:state-changed', { tabId, state }),
+    broadcast: (tabId, state) => {
+      broadcast('tab:state-changed', { tabId, state });
+      badges.stateChanged(tabId, state);
+    },
     broadcastDraft: (tabId, draft) => broadcast('tab:draft-changed', { tabId, draft }),
     askContentScript,
     complete: (state) => completeWithKnownReviewer(db, state),
@@ -59,6 +67,20 @@ export default defineBackground(() => {
   void teamStore.started().catch(() => undefined);
   void browserAlarms.periodic(RETENTION_ALARM, 24 * 60).catch(() => undefined);
 
+  const sampling = createSamplingService({
+    db,
+    fetchInTab,
+    tabUrl,
+    helpdeskTabs: () => readSettings(db).then((s) => findHelpdeskTabs(s.customDomains)),
+    navigate: navigateTab,
+    sleep: keepAliveSleep,
+    now: () => Date.now(),
+    random: () => Math.random(),
+    progress: (jobId, progress) => broadcast('sampling:progress', { jobId, progress }),
+    finished: (jobId, outcome) => broadcast('sampling:finished', { jobId, outcome }),
+    changed: () => broadcast('sampling:changed', {}),
+  });
+
   const handlers = createHandlers({
     db,
     tabs,
@@ -73,6 +95,12 @@ export default defineBackground(() => {
     storagePersisted,
     teamStore,
     clearSecrets: () => teamStore.secrets.clear(),
+    sampling,
+    reviewWritten: (review) => {
+      badges.reviewWritten(ticketKey({ helpdesk: review.helpdesk, instance: review.instance, id: review.ticketId }));
+      // Only a submitted review ticks off a queue item; drafts change the badge alone.
+      if (review.status === 'submitted') broadcast('sampling:changed', {});
+    },
   });
   listenForMessages(handlers);
   listenForTicketTabs(tabs);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { DEMO, routeMockHelpdesks } from '../tests/support/mock-helpdesk';
+import { addFreshdeskHistory, addZendeskHistory, createFreshdeskDemoData, createZendeskDemoData, DEMO, routeMockHelpdesks } from '../tests/support/mock-helpdesk';
 import { launchWithExtension, newProfileDir, openPanel, tabIdOf, type LoadedExtension } from '../tests/e2e/support/extension';
 // @ts-expect-error plain ESM helper shared with the test runner
 import { findChromium } from './find-chromium.mjs';
@@ -126,7 +126,12 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
 }
 
 const ext = await launchWithExtension(newProfileDir(), { headless: args.headless });
-await routeMockHelpdesks(ext.context, { zendeskHosts: [DEMO.zendesk.host], freshdeskHosts: [DEMO.freshdesk.host] });
+// Three weeks of solved tickets (2026-W46 to W48) for the Sampling page.
+await routeMockHelpdesks(ext.context, {
+  zendeskHosts: [DEMO.zendesk.host],
+  freshdeskHosts: [DEMO.freshdesk.host],
+  data: { zendesk: addZendeskHistory(createZendeskDemoData()), freshdesk: addFreshdeskHistory(createFreshdeskDemoData()) },
+});
 
 if (args.headless || args.screenshots) {
   const dir = path.resolve(args.screenshots ?? 'screenshots');

@@ -302,6 +302,14 @@ export function OptionsPage() {
         <RubricLibrary />
       </section>
 
+      <section className="card" aria-labelledby="sampling-heading">
+        <h2 id="sampling-heading">Weekly sample</h2>
+        <p className="muted">Draw a fair, reproducible sample of each agent’s tickets for a week; it becomes your review queue in the panel.</p>
+        <a href={browser.runtime.getURL('/sampling.html')} target="_blank" rel="noopener noreferrer" data-testid="open-sampling">
+          Open the Sampling page
+        </a>
+      </section>
+
       <section className="card" aria-labelledby="team-store-heading">
         <h2 id="team-store-heading">Team store</h2>
         <TeamStoreSection />

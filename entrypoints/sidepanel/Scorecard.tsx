@@ -18,6 +18,7 @@ import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
 import { useScorecardKeyboard } from './hooks/use-scorecard-keys';
 import { KeyboardHelp } from './KeyboardHelp';
 import { SubmittedSummary } from './SubmittedSummary';
+import { QueueNextAfterSubmit } from './QueueBar';
 
 interface Props {
   ticket: Ticket;
@@ -239,6 +240,7 @@ function ReviewForm(props: {
       {readOnly && draft.record?.status === 'submitted' && (
         <SubmittedSummary record={draft.record} rubric={rubric} failedCritical={failedCritical.map((c) => c.title)} editRef={keys.editRef} busy={draft.busy} onEdit={draft.revise} />
       )}
+      {readOnly && draft.record?.status === 'submitted' && props.kind === 'review' && <QueueNextAfterSubmit ticket={props.ticket} />}
       {draft.error && (
         <div className="form-error" role="alert">
           {draft.error}

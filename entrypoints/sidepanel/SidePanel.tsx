@@ -12,6 +12,7 @@ import { StatusView } from '@/components/StatusView';
 import { formatCountdown } from './format';
 import { TicketHeader, TicketTitle } from './TicketHeader';
 import { Transcript } from './Transcript';
+import { QueueBar } from './QueueBar';
 import { useBoundTab } from './hooks/use-bound-tab';
 import { useTabState } from './hooks/use-tab-state';
 
@@ -170,6 +171,7 @@ export function SidePanel() {
           </button>
         </span>
       </div>
+      <QueueBar tabId={tabId} state={state} />
       {state.status !== 'ready' ? (
         <NotReady state={state} reload={reload} />
       ) : (

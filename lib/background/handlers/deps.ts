@@ -8,6 +8,7 @@ import type { Handler } from '../../messaging/server';
 import type { TabStates } from '../tab-states';
 import type { SecretStore, SyncRunner } from '../team-store/sync-runner';
 import type { SampleCoverage } from './dashboard';
+import type { SamplingService } from '../sampling/service';
 
 /** The team-store side of the background: delivery runs, the secrets, and the alarms' plan. */
 export interface TeamStoreService {
@@ -45,6 +46,10 @@ export interface BackgroundDeps {
   /** forgets what is kept outside IndexedDB (the team store's auth value); part of "Delete all data" */
   clearSecrets?: () => Promise<void>;
   teamStore?: TeamStoreService;
+  /** the weekly sample and the review queue */
+  sampling?: SamplingService;
+  /** a review was saved or submitted (the toolbar badge and the queue follow it) */
+  reviewWritten?: (record: { helpdesk: HelpdeskName; instance: string; ticketId: string; status: 'draft' | 'submitted' }) => void;
 }
 
 /** Waits for the built-in rubrics (retrying a failed seeding when `ready` is a function). */

@@ -11,6 +11,7 @@ import { settingsHandlers } from './settings';
 import { storageHandlers } from './storage';
 import { tabHandlers } from './tabs';
 import { teamStoreHandlers } from './team-store';
+import { samplingHandlers } from './sampling';
 
 export type { BackgroundDeps } from './deps';
 
@@ -26,10 +27,11 @@ export function handlerSlices(deps: BackgroundDeps) {
     teamStore: teamStoreHandlers(deps),
     exports: exportHandlers(deps),
     dashboard: dashboardHandlers(deps),
+    sampling: samplingHandlers(deps),
   };
 }
 
 export function createHandlers(deps: BackgroundDeps): Handlers {
   const slices = handlerSlices(deps);
-  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.exports, ...slices.dashboard } satisfies Handlers;
+  return { ...slices.tabs, ...slices.reviews, ...slices.rubrics, ...slices.settings, ...slices.storage, ...slices.data, ...slices.teamStore, ...slices.exports, ...slices.dashboard, ...slices.sampling } satisfies Handlers;
 }

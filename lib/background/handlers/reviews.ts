@@ -25,6 +25,7 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
       const rubric = await rubricFor(input.rubric);
       const saved = await withStorageErrors(() => saveDraft(db, rubric, input, clock));
       reviewStored();
+      deps.reviewWritten?.(saved);
       return saved;
     },
     'reviews:submit': async (input) => {
@@ -37,6 +38,7 @@ export function reviewHandlers(deps: BackgroundDeps): HandlerSlice<'reviews:open
       const submitted = await withStorageErrors(() => submitReview(db, rubric, input, clock));
       reviewStored();
       deps.reviewsChanged?.();
+      deps.reviewWritten?.(submitted);
       void deps.teamStore?.afterSubmit().catch(() => undefined);
       return submitted;
     },

@@ -3,6 +3,7 @@
 import { z } from '../../zod';
 import { CONTENT_COMMANDS, type ContentCommand } from '../names';
 import { draftSchema, tabStateSchema, ticketReportSchema } from './tabs';
+import { jobOutcomeSchema, listingProgressSchema } from './sampling';
 
 /** Background → extension pages. The wire shape is `{ type: <event>, data }`. */
 export const events = {
@@ -16,6 +17,12 @@ export const events = {
   'store:changed': z.object({}),
   /** stored reviews changed (a submit, a restore or import, a purge, a rebuild of the roll-ups) */
   'reviews:changed': z.object({}),
+  /** a sampling job moved on (a page read, a wait for the helpdesk) */
+  'sampling:progress': z.object({ jobId: z.string(), progress: listingProgressSchema }),
+  /** a sampling job ended: the sample is saved, or it was cancelled or failed */
+  'sampling:finished': z.object({ jobId: z.string(), outcome: jobOutcomeSchema }),
+  /** a sample was saved, or a review may have ticked off a queue item */
+  'sampling:changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -14,6 +14,7 @@ import { settingsProtocol } from './settings';
 import { storageProtocol } from './storage';
 import { tabsProtocol } from './tabs';
 import { teamStoreProtocol } from './team-store';
+import { samplingProtocol } from './sampling';
 
 export * from './tabs';
 export * from './events';
@@ -29,6 +30,7 @@ export const protocol = {
   ...teamStoreProtocol,
   ...exportsProtocol,
   ...dashboardProtocol,
+  ...samplingProtocol,
 } as const;
 
 export type Protocol = typeof protocol;

@@ -41,11 +41,7 @@ export function handleFreshdeskApi(req: MockRequest, data: FreshdeskDataset): Mo
     if (!t) return notFound();
     return paged(req, origin, t.conversations, (list) => wrap('conversations', list));
   }
-  if (path === '/tickets') {
-    const inc = includes(req);
-    const list = [...data.tickets].sort((a, b) => Date.parse(b.ticket.updated_at) - Date.parse(a.ticket.updated_at)).map((t) => ticketJson(t, data, inc));
-    return paged(req, origin, list, (page) => wrap('tickets', page));
-  }
+  if (path === '/tickets') return ticketsList(req, data, origin, wrap);
   if (path === '/ticket_fields') return json(200, wrap('ticket_fields', data.ticketFields));
   if (path === '/groups') return json(200, wrap('groups', data.groups));
 
@@ -114,6 +110,38 @@ function paged<T>(req: MockRequest, origin: string, all: T[], shape: (page: T[])
     headers.link = `<${origin}${req.path}?${next}>; rel="next"`;
   }
   return json(200, shape(slice), headers);
+}
+
+const ORDER_FIELDS = ['created_at', 'updated_at', 'due_by', 'status'] as const;
+type OrderField = (typeof ORDER_FIELDS)[number];
+
+/**
+ * `GET /tickets` with `updated_since` (on or after), `order_by` / `order_type` and `include`.
+ * As in Freshdesk, at most 300 pages are served (`data.listPageCap` lowers it for tests): a
+ * client listing more must narrow the range and start again. Without `order_by` the fake keeps
+ * its old default, most recently updated first (the agent app's list page relies on it).
+ */
+function ticketsList(req: MockRequest, data: FreshdeskDataset, origin: string, wrap: (k: string, v: unknown) => object): MockResponse {
+  const s = req.search;
+  const errors: { field: string; message: string; code: string }[] = [];
+  const since = s.get('updated_since');
+  const sinceMs = since === null ? null : Date.parse(since);
+  if (sinceMs !== null && Number.isNaN(sinceMs)) errors.push({ field: 'updated_since', message: 'It should be in the YYYY-MM-DDTHH:MM:SSZ format', code: 'invalid_value' });
+  const orderBy = (s.get('order_by') ?? 'updated_at') as OrderField;
+  if (!ORDER_FIELDS.includes(orderBy)) errors.push({ field: 'order_by', message: `It should be one of these values: '${ORDER_FIELDS.join(',')}'`, code: 'invalid_value' });
+  const orderType = s.get('order_type') ?? 'desc';
+  if (orderType !== 'asc' && orderType !== 'desc') errors.push({ field: 'order_type', message: "It should be one of these values: 'asc,desc'", code: 'invalid_value' });
+  const cap = data.listPageCap ?? 300;
+  if (Number(s.get('page') ?? 1) > cap) errors.push({ field: 'page', message: `You cannot access a page beyond ${cap}`, code: 'invalid_value' });
+  if (errors.length) return json(400, { description: 'Validation failed', errors });
+  const key = (t: FreshdeskTicketData): number => (orderBy === 'status' ? t.ticket.status : Date.parse(t.ticket[orderBy]));
+  const sign = orderType === 'asc' ? 1 : -1;
+  const inc = includes(req);
+  const list = data.tickets
+    .filter((t) => sinceMs === null || Date.parse(t.ticket.updated_at) >= sinceMs)
+    .sort((a, b) => sign * (key(a) - key(b)) || sign * (a.ticket.id - b.ticket.id))
+    .map((t) => ticketJson(t, data, inc));
+  return paged(req, origin, list, (page) => wrap('tickets', page));
 }
 
 /**

@@ -132,6 +132,8 @@ export interface FreshdeskDataset {
   /** what GET /api/v2/ticket_fields answers */
   ticketFields: Record<string, unknown>[];
   tickets: FreshdeskTicketData[];
+  /** pages `GET /tickets` serves at most (Freshdesk: 300); lower it to make a test split its range */
+  listPageCap?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -140,7 +142,7 @@ export interface FreshdeskDataset {
 const SUPPORT_EMAIL = 'support@brightfibre.co.uk';
 const CREATED = '2024-06-03T09:00:00Z';
 
-function agent(id: number, name: string, email: string, job: string, groups: number[]): FreshdeskAgent {
+export function agent(id: number, name: string, email: string, job: string, groups: number[]): FreshdeskAgent {
   return {
     id, available: true, occasional: false, signature: null, ticket_scope: 1, type: 'support_agent', group_ids: groups,
     created_at: CREATED, updated_at: '2026-10-01T09:00:00Z',
@@ -148,7 +150,7 @@ function agent(id: number, name: string, email: string, job: string, groups: num
   };
 }
 
-function contact(id: number, name: string, email: string | null, extra: Partial<FreshdeskContact> = {}): FreshdeskContact {
+export function contact(id: number, name: string, email: string | null, extra: Partial<FreshdeskContact> = {}): FreshdeskContact {
   return { id, name, email, phone: null, mobile: null, job_title: null, language: 'en', time_zone: 'London', company_id: null, active: true, created_at: CREATED, updated_at: CREATED, ...extra };
 }
 
@@ -188,7 +190,7 @@ type Person = FreshdeskAgent | FreshdeskContact;
 const isAgent = (p: Person): p is FreshdeskAgent => 'contact' in p;
 const emailOf = (p: Person) => (isAgent(p) ? p.contact.email : p.email);
 
-interface Say {
+export interface Say {
   by: Person;
   /** 'YYYY-MM-DD HH:MM' UTC */
   at: string;
@@ -256,7 +258,7 @@ function buildConversations(ticketId: number, idBase: number, requester: Freshde
   });
 }
 
-interface TicketSpec {
+export interface TicketSpec {
   id: number;
   subject: string;
   status: number;
@@ -270,7 +272,7 @@ interface TicketSpec {
   companyId?: number | null;
 }
 
-function define(kind: string, spec: TicketSpec, idBase: number, says: Say[]): FreshdeskTicketData {
+export function define(kind: string, spec: TicketSpec, idBase: number, says: Say[]): FreshdeskTicketData {
   const [first, ...rest] = says;
   if (!first) throw new Error(`ticket ${spec.id} needs a description`);
   const createdAt = iso(first.at, 0);

@@ -28,6 +28,7 @@ export {
   type FreshdeskDataset,
   type FreshdeskTicketData,
 } from './freshdesk-data';
+export { addZendeskHistory, addFreshdeskHistory, HISTORY_WEEKS, ZENDESK_HISTORY_FIRST_ID, FRESHDESK_HISTORY_FIRST_ID } from './history';
 export { handleZendeskApi } from './zendesk-api';
 export { handleFreshdeskApi } from './freshdesk-api';
 

@@ -41,6 +41,9 @@ export function handleZendeskApi(req: MockRequest, data: ZendeskDataset): MockRe
     const user = data.users.find((u) => String(u.id) === m![1]);
     return user ? json(200, { user: userJson(user, origin) }) : notFound();
   }
+  if (path === '/api/v2/users') return usersList(req, data, origin);
+  if (path === '/api/v2/tickets/show_many') return showManyTickets(req, data, origin);
+  if (path === '/api/v2/search/export') return searchExport(req, data, origin);
   if (path === '/api/v2/groups') return json(200, { groups: data.groups, next_page: null, previous_page: null, count: data.groups.length });
   if (path === '/api/v2/custom_statuses') return json(200, { custom_statuses: data.customStatuses });
 
@@ -415,16 +418,22 @@ const STATUS_ORDER: ZendeskStatus[] = ['new', 'open', 'pending', 'hold', 'solved
  * with `>`/`<`/`:`, and free words matched against the subject.
  */
 function search(req: MockRequest, data: ZendeskDataset, origin: string): MockResponse {
-  const query = req.search.get('query') ?? '';
-  let list = [...data.tickets];
+  const results = searchTickets(req.search.get('query') ?? '', data).map((t) => ({ ...ticketJson(t.ticket, origin), result_type: 'ticket' }));
+  return offsetList(req, origin, results, 'results', (r) => r);
+}
+
+/** The tickets a query finds, in id order. */
+function searchTickets(query: string, data: ZendeskDataset): ZendeskTicketData[] {
+  let list = [...data.tickets].sort((a, b) => a.ticket.id - b.ticket.id);
   const userMatch = (value: string, id: number | null) => {
     if (value === 'none') return id === null;
     if (value === 'me') return id === data.me.id;
     const u = data.users.find((x) => String(x.id) === value || x.email === value || x.name.toLowerCase() === value.toLowerCase());
     return u ? u.id === id : false;
   };
+  const compare = (op: string, a: number, b: number) => (op === '>' ? a > b : op === '>=' ? a >= b : op === '<' ? a < b : op === '<=' ? a <= b : a === b);
   for (const token of query.match(/"[^"]*"|\S+/g) ?? []) {
-    const m = token.match(/^(\w+)([:<>])(.+)$/);
+    const m = token.match(/^(\w+)(>=|<=|[:<>])(.+)$/);
     if (!m) {
       const word = token.replace(/"/g, '').toLowerCase();
       list = list.filter((t) => t.ticket.subject.toLowerCase().includes(word));
@@ -436,27 +445,110 @@ function search(req: MockRequest, data: ZendeskDataset, origin: string): MockRes
       if (value !== 'ticket') list = [];
     } else if (key === 'status') {
       const i = STATUS_ORDER.indexOf(value as ZendeskStatus);
-      list = list.filter((t) => {
-        const j = STATUS_ORDER.indexOf(t.ticket.status);
-        return op === ':' ? j === i : op === '<' ? j < i : j > i;
-      });
+      list = list.filter((t) => compare(op, STATUS_ORDER.indexOf(t.ticket.status), i));
     } else if (key === 'assignee') list = list.filter((t) => userMatch(value, t.ticket.assignee_id));
     else if (key === 'requester') list = list.filter((t) => userMatch(value, t.ticket.requester_id));
     else if (key === 'tags') list = list.filter((t) => t.ticket.tags.includes(value));
     else if (key === 'group') list = list.filter((t) => String(t.ticket.group_id) === value || data.groups.find((g) => g.id === t.ticket.group_id)?.name === value);
     else if (key === 'created' || key === 'updated' || key === 'solved') {
+      // A solved or closed ticket was last solved when it was last updated (the demo never
+      // touches a ticket after solving it).
       const at = (t: ZendeskTicketData) => (key === 'created' ? t.ticket.created_at : key === 'updated' || ['solved', 'closed'].includes(t.ticket.status) ? t.ticket.updated_at : null);
+      // A bare date means midnight UTC; a date-time keeps its own offset.
       const limit = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
       list = list.filter((t) => {
         const v = at(t);
         if (!v) return false;
-        const ms = Date.parse(v);
-        return op === '>' ? ms > limit : op === '<' ? ms < limit : v.slice(0, 10) === value.slice(0, 10);
+        return op === ':' ? v.slice(0, 10) === value.slice(0, 10) : compare(op, Date.parse(v), limit);
       });
     }
   }
-  const results = list.map((t) => ({ ...ticketJson(t.ticket, origin), result_type: 'ticket' }));
-  return offsetList(req, origin, results, 'results', (r) => r);
+  return list;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing for the weekly sample: agents, the search export and tickets with their metric sets.
+
+const encodeIndex = (scope: string, index: number) => Buffer.from(JSON.stringify({ s: scope, i: index })).toString('base64url');
+function decodeIndex(scope: string, cursor: string): number | null {
+  try {
+    const c = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { s?: unknown; i?: unknown };
+    return c.s === scope && typeof c.i === 'number' && Number.isInteger(c.i) ? c.i : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Cursor pages over `all` (page[size], page[after]); like every cursor endpoint of Zendesk,
+ * `links.next` is still a URL on the last page and `meta.has_more` is the stop signal.
+ */
+function cursorList<T>(req: MockRequest, origin: string, all: T[], key: string, scope: string, maxSize: number, defaultSize: number, extra: Record<string, unknown> = {}): MockResponse {
+  const s = req.search;
+  const size = Number(s.get('page[size]') ?? defaultSize);
+  if (!Number.isInteger(size) || size < 1 || size > maxSize) return badPaging(`page[size] must be between 1 and ${maxSize}`);
+  let start = 0;
+  const after = s.get('page[after]');
+  if (after) {
+    const idx = decodeIndex(scope, after);
+    if (idx === null) return badPaging('Invalid cursor');
+    start = idx + 1;
+  }
+  const end = Math.min(all.length, start + size);
+  const afterCursor = encodeIndex(scope, end - 1);
+  const beforeCursor = encodeIndex(scope, start);
+  return json(200, {
+    [key]: all.slice(start, end),
+    ...extra,
+    meta: { has_more: end < all.length, after_cursor: afterCursor, before_cursor: beforeCursor },
+    links: {
+      next: withParams(origin, req.path, s, { 'page[size]': String(size), 'page[after]': afterCursor }, ['page[before]']),
+      prev: start > 0 ? withParams(origin, req.path, s, { 'page[size]': String(size), 'page[before]': beforeCursor }, ['page[after]']) : null,
+    },
+  });
+}
+
+/** `GET /api/v2/users?role[]=agent&role[]=admin` (or `role=agent`), cursor or offset paged. */
+function usersList(req: MockRequest, data: ZendeskDataset, origin: string): MockResponse {
+  const roles = [...req.search.getAll('role[]'), ...req.search.getAll('role')];
+  const users = data.users.filter((u) => !roles.length || roles.includes(u.role)).sort((a, b) => a.id - b.id).map((u) => userJson(u, origin));
+  if (!req.search.has('page[size]') && !req.search.has('page[after]')) return offsetList(req, origin, users, 'users', (u) => u);
+  return cursorList(req, origin, users, 'users', `users:${roles.join(',')}`, MAX_PAGE, MAX_PAGE);
+}
+
+/**
+ * `GET /api/v2/search/export?query=…&filter[type]=ticket`: cursor pages of up to 1 000, no cap
+ * on the total (unlike search.json). Results come newest change first, not in id order.
+ */
+function searchExport(req: MockRequest, data: ZendeskDataset, origin: string): MockResponse {
+  const type = req.search.get('filter[type]');
+  if (!type) return json(400, { error: 'InvalidSearchParameters', description: 'filter[type] is required' });
+  const query = req.search.get('query') ?? '';
+  const found = type === 'ticket' ? searchTickets(query, data) : [];
+  found.sort((a, b) => Date.parse(b.ticket.updated_at) - Date.parse(a.ticket.updated_at) || b.ticket.id - a.ticket.id);
+  const results = found.map((t) => ({ ...ticketJson(t.ticket, origin), result_type: 'ticket' }));
+  return cursorList(req, origin, results, 'results', `export:${type}:${query}`, 1000, 1000, { facets: null });
+}
+
+/** `GET /api/v2/tickets/show_many?ids=1,2&include=metric_sets,comment_count` (at most 100 ids). */
+function showManyTickets(req: MockRequest, data: ZendeskDataset, origin: string): MockResponse {
+  const ids = (req.search.get('ids') ?? '').split(',').filter(Boolean);
+  if (ids.length > 100) return json(400, { error: 'InvalidValue', description: 'Too many ids (max 100)' });
+  const found = ids.map((id) => findZendeskTicket(data, id)).filter((t): t is ZendeskTicketData => t !== undefined);
+  const counts = includes(req).has('comment_count');
+  const body: Record<string, unknown> = {
+    tickets: found.map((t) => ({ ...ticketJson(t.ticket, origin), ...(counts ? { comment_count: t.comments.length } : {}) })),
+    next_page: null,
+    previous_page: null,
+    count: found.length,
+  };
+  if (includes(req).has('metric_sets')) {
+    body.metric_sets = found
+      .filter((t) => t.metrics !== null)
+      .map((t) => ({ url: `${origin}/api/v2/ticket_metrics/${t.ticket.id + 7000000}.json`, ...computeMetrics(t, data), ...(t.metrics ?? {}) }));
+  }
+  if (includes(req).has('users')) body.users = usersFor(req, data, found.map((t) => t.ticket))!.map((u) => userJson(u, origin));
+  return json(200, body);
 }
 
 // ---------------------------------------------------------------------------------------------

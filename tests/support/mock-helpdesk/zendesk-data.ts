@@ -250,7 +250,7 @@ const [CARE, DELIVERIES, ESCALATIONS, PRIVACY, TRADE] = GROUPS.map((g) => g.id) 
 // ---------------------------------------------------------------------------------------------
 // Authoring helpers: write conversations as lines, let the helpers produce the API shape.
 
-interface Say {
+export interface Say {
   by: ZendeskUser;
   /** 'YYYY-MM-DD HH:MM' in UTC (London is on GMT in November) */
   at: string;
@@ -287,7 +287,7 @@ function commentId(base: number, i: number, step = 100000): number {
   return base + ((7 * i) % 10) * step + i;
 }
 
-function buildComments(ticketId: number, idBase: number, defaultChannel: string, says: Say[]): ZendeskComment[] {
+export function buildComments(ticketId: number, idBase: number, defaultChannel: string, says: Say[]): ZendeskComment[] {
   const stamp = monotonic(iso);
   return says.map((s, i) => {
     const created = stamp(s.at, i);
@@ -331,7 +331,7 @@ function buildComments(ticketId: number, idBase: number, defaultChannel: string,
   });
 }
 
-interface TicketSpec {
+export interface TicketSpec {
   id: number;
   subject: string;
   channel: string;
@@ -350,7 +350,7 @@ interface TicketSpec {
   followers?: ZendeskUser[];
 }
 
-function buildTicket(spec: TicketSpec, comments: ZendeskComment[]): ZendeskTicket {
+export function buildTicket(spec: TicketSpec, comments: ZendeskComment[]): ZendeskTicket {
   const first = comments[0];
   const last = comments[comments.length - 1];
   return {
@@ -390,7 +390,7 @@ function buildTicket(spec: TicketSpec, comments: ZendeskComment[]): ZendeskTicke
   };
 }
 
-function define(kind: string, spec: TicketSpec, idBase: number, says: Say[], extra: Partial<ZendeskTicketData> = {}): ZendeskTicketData {
+export function define(kind: string, spec: TicketSpec, idBase: number, says: Say[], extra: Partial<ZendeskTicketData> = {}): ZendeskTicketData {
   const comments = buildComments(spec.id, idBase, spec.channel, says);
   return { kind, ticket: buildTicket(spec, comments), comments, ...extra };
 }
