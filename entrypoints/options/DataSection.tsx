@@ -6,7 +6,6 @@ import { RETENTION_CHOICES, type RetentionDays } from '@/lib/settings/settings';
 import { downloadBlob } from '@/components/download';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { initialRestoreState, restoreReducer, type RestoreMode, type RestorePreview, type RestoreResult } from './restore-state';
-import { saveTextFile } from './save-text-file';
 
 const TABLE_LABELS = {
   reviews: 'Review revisions',

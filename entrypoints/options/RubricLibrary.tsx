@@ -6,7 +6,7 @@ import { MessageError, request } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useProtocolQuery } from '@/components/query';
 import { editorUrl } from '@/components/editor-link';
-import { saveTextFile } from './save-text-file';
+import { downloadBlob } from '@/components/download';
 
 type Entry = ResponseOf<'rubrics:library'>[number];
 
@@ -43,7 +43,7 @@ export function RubricLibrary() {
   const exportRubric = (e: Entry) =>
     act(async () => {
       const fileName = `${e.rubric.id}-v${e.rubric.version}.qa-rubric.json`;
-      saveTextFile(fileName, `${JSON.stringify(e.rubric, null, 2)}\n`);
+      downloadBlob(fileName, new Blob([`${JSON.stringify(e.rubric, null, 2)}\n`], { type: 'application/json' }));
       return `Exported “${e.rubric.name}” version ${e.rubric.version} as ${fileName}.`;
     });
 
