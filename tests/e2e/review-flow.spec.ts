@@ -70,8 +70,15 @@ test('N/A leaves a criterion out of the score and a failed critical criterion au
   const ticket = DEMO.zendesk.tickets.find((t) => t.kind === 'chat')!;
   const { panel } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
   const criteria = panel.getByTestId('criterion');
+  await expect(panel.getByTestId('rubric-select')).toHaveAttribute('data-rubric-id', 'chat-messaging-quality');
   await ratingOption(panel, 0, 'last').click();
-  const naCapable = criteria.filter({ has: panel.getByTestId('rating-na') }).nth(1);
+  await expect(ratingOption(panel, 0, 'last')).toHaveAttribute('aria-pressed', 'true');
+  // A criterion that allows N/A, other than the one just rated (pinned by id: once N/A is
+  // pressed, it would no longer match the filter).
+  const naId = await criteria.filter({ has: panel.getByTestId('rating-na') }).filter({ hasNot: panel.locator('[aria-pressed="true"]') }).first().getAttribute('data-criterion-id');
+  expect(naId).toBeTruthy();
+  expect(naId).not.toBe(await criteria.first().getAttribute('data-criterion-id'));
+  const naCapable = panel.locator(`[data-testid="criterion"][data-criterion-id="${naId}"]`);
   await naCapable.getByTestId('rating-na').click();
   await expect(naCapable.getByTestId('rating-na')).toHaveAttribute('aria-pressed', 'true');
   await expect(panel.getByTestId('review-score')).toHaveAttribute('data-score', '100');

@@ -25,7 +25,7 @@ const chatDelivery = {
   criteria: [{ id: 'tracked', title: 'Gave the tracking link', scale: { type: 'binary' } }],
 };
 
-test('each kind of demo ticket opens with its template and says why; a rubric chosen by hand stays with the ticket', async ({ session }) => {
+test('each kind of demo ticket opens with the template written for it, and says why', async ({ session }) => {
   const complaint = await session.openTicket(zendeskUrl('email-complaint'));
   await expectRubric(complaint.panel, 'complaint-handling-later', 'picked for: tag complaint');
   await expect(complaint.panel.getByTestId('criterion').first()).toHaveAttribute('data-criterion-id', 'listen');
@@ -38,7 +38,9 @@ test('each kind of demo ticket opens with its template and says why; a rubric ch
 
   const keyAccount = await session.openTicket(freshdeskUrl('long-thread'));
   await expectRubric(keyAccount.panel, 'service-quality-rater', 'picked for: tags business, sla');
+});
 
+test('a web-form ticket gets the e-mail template, an API import the general one; a rubric chosen by hand stays with the ticket', async ({ session }) => {
   const webForm = await session.openTicket(zendeskUrl('web-form'));
   await expectRubric(webForm.panel, 'email-reply-quality', 'picked for: web');
 
