@@ -247,6 +247,8 @@ test('a review made with a rubric that was archived afterwards still opens with 
 });
 
 test('the editor has no serious or critical axe-core violations, with problems on screen too', async ({ session }) => {
+  // axe-core reads every node of a long form twice; on a loaded 2-core machine that alone can take a minute.
+  test.setTimeout(180_000);
   const editor = await session.context.newPage();
   await editor.goto(editorUrl(session.extensionId, '?id=support-default'));
   await expect(editor.getByTestId('preview-criterion').first()).toBeVisible();
