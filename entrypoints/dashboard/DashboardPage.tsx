@@ -214,7 +214,7 @@ function Figures({ query, summary, dispatch }: { query: DashboardQuery; summary:
           {summary.coverage && <CoverageChart coverage={summary.coverage} agents={summary.options.agents} />}
           <AgentTable summary={summary} dispatch={dispatch} />
           <HeatMap summary={summary} />
-          <ReviewTable key={JSON.stringify(query)} query={query} total={totals.reviews} />
+          <ReviewTable key={JSON.stringify(query)} query={query} total={totals.reviews} rubricNames={new Map(summary.rubrics.map((r) => [`${r.id}/${r.version}`, r.name]))} />
         </>
       )}
     </>
