@@ -124,6 +124,8 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
   // file (merged with the two above) as if fetched from the team store.
   const history = path.join(fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'demo-')), 'team.json');
   fs.writeFileSync(history, backupWith(teamHistory({ count: 900, endMs: Date.now(), days: 84 }), SCHEMA_VERSION, new Date().toISOString()));
+  // Reading and checking 900 reviews takes a moment on a slow machine.
+  options.setDefaultTimeout(120_000);
   await options.getByTestId('backup-restore').setInputFiles(history);
   await options.getByTestId('restore-confirm').click();
   await options.getByTestId('restore-done').waitFor();
