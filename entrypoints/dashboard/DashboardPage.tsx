@@ -10,7 +10,7 @@ import { useProtocolQuery } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
 import { CoverageChart, DistributionChart, HeatMap, TrendChart } from './charts';
 import { dashboardReducer, queryOf, rubricKey, type DashboardAction, type DashboardState } from './dashboard-state';
-import { ExportPanel } from './ExportPanel';
+import { ExportPanel, type ExportFilter } from './ExportPanel';
 import { formatScore } from './format';
 import { ImportPanel } from './ImportPanel';
 import { ReviewTable } from './ReviewTable';
@@ -26,6 +26,27 @@ function passMarkOf(summary: DashboardSummaryResponse, query: DashboardQuery): n
   const inView = summary.rubrics.filter((r) => (query.filter.rubricId === undefined || r.id === query.filter.rubricId) && (query.filter.rubricVersion === undefined || r.version === query.filter.rubricVersion));
   const marks = new Set(inView.map((r) => r.passMark));
   return marks.size === 1 ? [...marks][0]! : null;
+}
+
+/**
+ * The dashboard's query as the export panel takes it. "My reviews" becomes the reviewers it stands
+ * for (none: a reviewer id nobody has, so the export is empty like the figures).
+ */
+function exportFilterOf(query: DashboardQuery, mine: readonly string[] | undefined): ExportFilter {
+  const f = query.filter;
+  const one = (value: string | undefined) => (value === undefined ? [] : [value]);
+  const chosen = one(f.reviewerId);
+  const reviewerIds = f.mine ? (f.reviewerId !== undefined ? chosen.filter((id) => mine?.includes(id)) : [...(mine ?? [])]) : chosen;
+  return {
+    timeZone: query.timeZone,
+    from: query.from,
+    to: query.to,
+    agentIds: one(f.agentId),
+    reviewerIds: f.mine && reviewerIds.length === 0 ? [''] : reviewerIds,
+    rubricIds: one(f.rubricId),
+    channels: one(f.channel),
+    kinds: one(f.kind),
+  };
 }
 
 function Select(props: { label: string; testId: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
@@ -257,7 +278,7 @@ export function DashboardPage() {
       )}
       <section className="card" aria-labelledby="export-heading">
         <h2 id="export-heading">Export</h2>
-        {query ? <ExportPanel filter={query} /> : <p className="muted">Pick a date range to export its reviews.</p>}
+        {query ? <ExportPanel filter={exportFilterOf(query, read.data?.mine)} /> : <p className="muted">Pick a date range to export its reviews.</p>}
       </section>
       <section className="card" aria-labelledby="import-heading">
         <h2 id="import-heading">Import reviewers' files</h2>
