@@ -7,6 +7,8 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { addFreshdeskHistory, addZendeskHistory, createFreshdeskDemoData, createZendeskDemoData, DEMO, routeMockHelpdesks } from '../tests/support/mock-helpdesk';
 import { launchWithExtension, newProfileDir, openPanel, tabIdOf, type LoadedExtension } from '../tests/e2e/support/extension';
+import { SCHEMA_VERSION } from '../lib/db/schema';
+import { backupWith, teamHistory } from '../tests/support/team-history';
 // @ts-expect-error plain ESM helper shared with the test runner
 import { findChromium } from './find-chromium.mjs';
 
@@ -122,6 +124,21 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('rubric-item').first().waitFor();
   await shoot(options, '08-options.png');
+
+  // The dashboard needs a team's worth of reviews: twelve weeks of made-up ones, restored from a
+  // file (merged with the two above) as if fetched from the team store.
+  const history = path.join(fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'demo-')), 'team.json');
+  fs.writeFileSync(history, backupWith(teamHistory({ count: 900, endMs: Date.now(), days: 84 }), SCHEMA_VERSION, new Date().toISOString()));
+  // Reading and checking 900 reviews takes a moment on a slow machine.
+  options.setDefaultTimeout(120_000);
+  await options.getByTestId('backup-restore').setInputFiles(history);
+  await options.getByTestId('restore-confirm').click();
+  await options.getByTestId('restore-done').waitFor();
+  await options.getByTestId('open-dashboard').click();
+  await options.setViewportSize({ width: 1280, height: 1500 });
+  await options.locator('[data-testid="agent-row"]').first().waitFor();
+  await options.locator('.uplot').first().waitFor();
+  await shoot(options, '09-dashboard.png');
   return shots;
 }
 

@@ -23,25 +23,31 @@ function initialState(): DashboardState {
 }
 
 /** The target line: the chosen rubric's pass mark, or the one pass mark all rubrics in view share. */
-/** The dashboard's filter as the exports read it (same days, time zone and choices). */
-function exportFilterOf(query: DashboardQuery): ReviewFilterInput {
-  const f = query.filter;
-  return {
-    from: query.from,
-    to: query.to,
-    timeZone: query.timeZone,
-    agentIds: f.agentId ? [f.agentId] : [],
-    reviewerIds: f.reviewerId ? [f.reviewerId] : [],
-    rubricIds: f.rubricId ? [f.rubricId] : [],
-    channels: f.channel ? [f.channel as NonNullable<ReviewFilterInput['channels']>[number]] : [],
-    kinds: f.kind ? [f.kind as NonNullable<ReviewFilterInput['kinds']>[number]] : [],
-  };
-}
-
 function passMarkOf(summary: DashboardSummaryResponse, query: DashboardQuery): number | null {
   const inView = summary.rubrics.filter((r) => (query.filter.rubricId === undefined || r.id === query.filter.rubricId) && (query.filter.rubricVersion === undefined || r.version === query.filter.rubricVersion));
   const marks = new Set(inView.map((r) => r.passMark));
   return marks.size === 1 ? [...marks][0]! : null;
+}
+
+/**
+ * The dashboard's query as the export panel takes it. "My reviews" becomes the reviewers it stands
+ * for (none: a reviewer id nobody has, so the export is empty like the figures).
+ */
+function exportFilterOf(query: DashboardQuery, mine: readonly string[] | undefined): ReviewFilterInput {
+  const f = query.filter;
+  const one = (value: string | undefined) => (value === undefined ? [] : [value]);
+  const chosen = one(f.reviewerId);
+  const reviewerIds = f.mine ? (f.reviewerId !== undefined ? chosen.filter((id) => mine?.includes(id)) : [...(mine ?? [])]) : chosen;
+  return {
+    timeZone: query.timeZone,
+    from: query.from,
+    to: query.to,
+    agentIds: one(f.agentId),
+    reviewerIds: f.mine && reviewerIds.length === 0 ? [''] : reviewerIds,
+    rubricIds: one(f.rubricId),
+    channels: one(f.channel),
+    kinds: one(f.kind),
+  };
 }
 
 function Select(props: { label: string; testId: string; value: string; onChange: (value: string) => void; options: { value: string; label: string }[] }) {
@@ -230,7 +236,7 @@ function Figures({ query, summary, dispatch }: { query: DashboardQuery; summary:
           {summary.coverage && <CoverageChart coverage={summary.coverage} agents={summary.options.agents} />}
           <AgentTable summary={summary} dispatch={dispatch} />
           <HeatMap summary={summary} />
-          <ReviewTable key={JSON.stringify(query)} query={query} total={totals.reviews} />
+          <ReviewTable key={JSON.stringify(query)} query={query} total={totals.reviews} rubricNames={new Map(summary.rubrics.map((r) => [`${r.id}/${r.version}`, r.name]))} />
         </>
       )}
     </>
@@ -271,14 +277,8 @@ export function DashboardPage() {
       ) : (
         <Figures query={shown.query} summary={shown.summary} dispatch={dispatch} />
       )}
-      <section className="card" aria-labelledby="export-heading">
-        <h2 id="export-heading">Export</h2>
-        {query ? <ExportPanel filter={exportFilterOf(query)} /> : <p className="muted">Pick a date range to export its reviews.</p>}
-      </section>
-      <section className="card" aria-labelledby="import-heading">
-        <h2 id="import-heading">Import reviewers' files</h2>
-        <ImportPanel />
-      </section>
+      {query ? <ExportPanel filter={exportFilterOf(query, read.data?.mine)} /> : null}
+      <ImportPanel />
       <RebuildButton timeZone={TIME_ZONE} />
     </main>
   );

@@ -10,7 +10,7 @@ const PAGE_SIZE = 25;
 const ORIGIN_BADGE = { local: null, pulled: 'team', imported: 'imported' } as const;
 const ORIGIN_TITLE = { local: '', pulled: "A teammate's review, fetched from the team store", imported: 'Imported from a reviewer’s file' } as const;
 
-export function ReviewTable({ query, total }: { query: DashboardQuery; total: number }) {
+export function ReviewTable({ query, total, rubricNames }: { query: DashboardQuery; total: number; rubricNames: ReadonlyMap<string, string> }) {
   // The cursors of the pages before this one; [] on the first page.
   const [pages, setPages] = useState<(ReviewCursor | null)[]>([null]);
   const before = pages.at(-1)!;
@@ -83,7 +83,7 @@ export function ReviewTable({ query, total }: { query: DashboardQuery; total: nu
                       <td>{r.reviewee?.name ?? 'Unassigned'}</td>
                       <td>{r.reviewer.name}</td>
                       <td>
-                        {r.rubric.id} v{r.rubric.version}
+                        {rubricNames.get(`${r.rubric.id}/${r.rubric.version}`) ?? r.rubric.id} v{r.rubric.version}
                         {r.revision > 1 && <span className="muted"> · revision {r.revision}</span>}
                       </td>
                       <td className={`num ${r.autoFailed ? 'auto-failed' : ''}`} data-score={r.score ?? ''}>

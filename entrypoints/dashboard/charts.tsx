@@ -85,13 +85,15 @@ export function TrendChart({ summary, passMark }: { summary: DashboardSummaryRes
 }
 
 const BUCKET_LABELS = Array.from({ length: DISTRIBUTION_BUCKETS }, (_, i) => `${i * 10}–${(i + 1) * 10}`);
+/** On the axis only the band's start: the full labels do not fit under narrow bars. */
+const AXIS_LABELS = BUCKET_LABELS.map((_, i) => String(i * 10));
 
 export function DistributionChart({ distribution }: { distribution: number[] }) {
   const { options, data } = useMemo(() => {
     const options: Omit<uPlot.Options, 'width'> = {
       height: 200,
       scales: { x: { time: false, range: [-0.6, DISTRIBUTION_BUCKETS - 0.4] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
-      axes: [{ values: (_u, ticks) => ticks.map((t) => BUCKET_LABELS[t] ?? ''), space: 30, incrs: [1] }, {}],
+      axes: [{ values: (_u, ticks) => ticks.map((t) => AXIS_LABELS[t] ?? ''), space: 20, incrs: [1] }, {}],
       series: [{}, { label: 'Reviews', fill: '#1f6feb', stroke: '#1f6feb', paths: uPlot.paths.bars!({ size: [0.8, 60] }), points: { show: false } }],
       legend: { show: false },
     };
@@ -101,7 +103,7 @@ export function DistributionChart({ distribution }: { distribution: number[] }) 
     <figure className="chart-card">
       <figcaption>
         <h2>Score distribution</h2>
-        <span className="muted">Reviews per score band (100 counts in 90–100)</span>
+        <span className="muted">Reviews per band of 10 points, by where the band starts (70: 70–80; 100 counts in 90)</span>
       </figcaption>
       <UPlotChart options={options} data={data} label={`Reviews per score band: ${BUCKET_LABELS.map((l, i) => `${l}: ${distribution[i]}`).join(', ')}`} />
     </figure>

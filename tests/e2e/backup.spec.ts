@@ -34,7 +34,7 @@ test('download a backup, delete all data, restore the backup: the submitted revi
   expect(download.suggestedFilename()).toMatch(/^qa-scorecards-backup-\d{4}-\d{2}-\d{2}\.json$/);
   const text = fs.readFileSync(await download.path(), 'utf8');
   const backup = JSON.parse(text) as { format: string; schemaVersion: number; tables: Record<'reviews' | 'rubrics' | 'settings' | 'outbox', Record<string, unknown>[]> };
-  expect(backup).toMatchObject({ format: 'qa-backup/1', schemaVersion: 2 });
+  expect(backup).toMatchObject({ format: 'qa-backup/1', schemaVersion: 3 }); // version 3: the dashboard's roll-ups (not backed up)
   expect(Object.keys(backup.tables).sort()).toEqual(['outbox', 'reviews', 'rubrics', 'settings']);
   expect(backup.tables.reviews).toEqual([
     expect.objectContaining({ format: 'qa-review/1', status: 'submitted', ticketId: ticket.id, subject: ticket.subject, origin: 'local', revision: 1 }),

@@ -10,7 +10,8 @@ import { scoreReview } from '../../lib/rubric/scoring';
 // Read as a file: Playwright's loader will not import JSON modules without an import attribute.
 const BUILT_IN = parseRubric(JSON.parse(fs.readFileSync(new URL('../../lib/rubric/templates/default-support.json', import.meta.url), 'utf8')));
 
-const AGENTS = ['Tom Fletcher', 'Aisha Khan', 'Gareth Jones', 'Siobhan Kelly', 'Marek Nowak', 'Priya Raman', 'Lena Vogel', 'Omar Haddad'];
+// Nobody of the demo helpdesk, so their reviews never mix with the demo's own.
+const AGENTS = ['Nadia Brooks', 'Owen Hughes', 'Leah Morgan', 'Ravi Patel', 'Marek Nowak', 'Ines Duarte', 'Lena Vogel', 'Omar Haddad'];
 const REVIEWERS = ['Priya Shah', 'Dan Okafor', 'Mia Laurent', 'Kenji Sato'];
 const CHANNELS = ['email', 'chat', 'messaging', 'phone'] as const;
 

@@ -308,10 +308,12 @@ describe('roll-ups = a full re-aggregation of the reviews', () => {
             await run(db, op, clock);
             await expectRollupsMatch(db, `after step ${i} (${op.op})`);
           }
-          // The Rebuild path arrives at the same roll-ups as the step-by-step updates.
+          // The Rebuild path arrives at the same roll-ups as the step-by-step updates (or, when
+          // Delete all left them unbuilt, at the reviews written since).
           const before = await stored(db);
           await rebuildRollups(db, before.timeZone ?? 'UTC');
-          expectSameCells((await stored(db)).cells, before.cells, 'after Rebuild');
+          if (before.timeZone !== undefined) expectSameCells((await stored(db)).cells, before.cells, 'after Rebuild');
+          await expectRollupsMatch(db, 'after Rebuild');
         } finally {
           db.close();
           await db.delete();
