@@ -106,10 +106,10 @@ describe('reviews read page by page', () => {
     const revisions = [1, 2, 3, 4].map((revision) => toStored(pulledRecord({ id: 'long', revision })));
     await db.reviews.bulkAdd([...revisions, toStored(pulledRecord({ id: 'next' }))]);
     const filter = compileFilter(reviewFilterSchema.parse({ timeZone: 'UTC' }));
-    const first = await readReviewPage(db, filter, null, 2);
+    const first = await readReviewPage(db, filter, null, { limit: 2 });
     expect(first).toMatchObject({ scanned: 4, next: 'long' });
     expect(first.records.map((r) => r.revision)).toEqual([4]);
-    const second = await readReviewPage(db, filter, first.next, 2);
+    const second = await readReviewPage(db, filter, first.next, { limit: 2 });
     expect(second).toMatchObject({ scanned: 1, next: null });
     expect(second.records.map((r) => r.id)).toEqual(['next']);
     expect(await readReviewPage(openDb(), filter, null)).toEqual({ records: [], scanned: 0, next: null });
