@@ -41,11 +41,17 @@ export async function readReviewPage(db: QaDatabase, filter: CompiledFilter, aft
     let rows: StoredReview[];
     let next: string | null;
     if (bounds.until !== undefined) {
-      const from = after === null ? null : afterReview(after);
-      const to = bounds.until === null ? null : afterReview(bounds.until);
+      const lower = after === null ? null : afterReview(after);
+      const upper = bounds.until === null ? null : afterReview(bounds.until);
       const primary = db.reviews.where(':id');
       const keys =
-        from === null ? (to === null ? db.reviews.toCollection() : primary.below(to)) : to === null ? primary.above(from) : primary.between(from, to, false, false);
+        lower === null
+          ? upper === null
+            ? db.reviews.toCollection()
+            : primary.below(upper)
+          : upper === null
+            ? primary.above(lower)
+            : primary.between(lower, upper, false, false);
       rows = await keys.toArray();
       next = bounds.until;
     } else {
