@@ -23,6 +23,12 @@ type ExportState =
 
 const reviews = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'review' : 'reviews'}`;
 
+function describeProgress(progress: ExportProgress | null): string {
+  if (!progress || progress.stored === null) return 'Starting…';
+  const share = progress.stored === 0 ? 100 : Math.floor((100 * progress.read) / progress.stored);
+  return `${reviews(progress.done)} written · ${share}% of ${progress.stored.toLocaleString('en')} stored revisions read`;
+}
+
 export function ExportPanel({ filter }: { filter: ReviewFilterInput }) {
   const [redact, setRedact] = useState(true);
   const [allRevisions, setAllRevisions] = useState(filter.allRevisions ?? false);
@@ -76,9 +82,9 @@ export function ExportPanel({ filter }: { filter: ReviewFilterInput }) {
         ))}
       </div>
       {state.step === 'running' && (
-        <div className="row" role="status" data-testid="export-progress" data-done={state.progress?.done ?? 0} data-total={state.progress?.total ?? ''}>
-          <progress max={state.progress?.total || 1} value={state.progress ? state.progress.done : undefined} aria-label="Export progress" />
-          <span>{state.progress ? `${state.progress.done.toLocaleString('en')} of ${reviews(state.progress.total)}` : 'Counting reviews…'}</span>
+        <div className="row" role="status" data-testid="export-progress" data-done={state.progress?.done ?? 0}>
+          <progress max={state.progress?.stored || 1} value={state.progress?.stored ? state.progress.read : undefined} aria-label="Export progress" />
+          <span>{describeProgress(state.progress)}</span>
           <button type="button" data-testid="export-cancel" onClick={() => running.current?.abort()}>
             Cancel
           </button>

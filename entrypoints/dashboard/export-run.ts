@@ -2,16 +2,27 @@
 // page writes each page into the file at once and keeps it as Blob parts (the browser keeps blob
 // data outside the page's heap), and the finished Blob is downloaded through an object URL.
 // The next page is asked for while the current one is written, so reading and writing overlap.
+//
+// reviews.csv needs its criterion columns before its first row, and they depend on the rubric
+// versions of every review in the file. Rather than read everything twice, the columns grow as
+// pages bring new rubric versions, and the pages written before the last change are read again
+// at the end with the final columns — usually none, since a team's reviews share a rubric or
+// two. The XLSX file cannot take a page back once zipped, so it asks for the columns first
+// (`exports:plan`, one more read of everything).
 import { criterionColumns } from '@/lib/export/csv';
-import { createExportWriter, EXPORT_FILES, type ExportFormat } from '@/lib/export/writers';
+import { RubricUsage, rubricRefKey, type RubricColumns, type RubricRef } from '@/lib/export/columns';
+import { EXPORT_FILES, TEXT_FILES, createXlsxBook, outgoingPage, type ExportFormat } from '@/lib/export/writers';
+import type { ReviewRecord } from '@/lib/review/record';
 import { request } from '@/lib/messaging/client';
-import type { ReviewFilterInput, ResponseOf } from '@/lib/messaging/protocol';
+import type { ResponseOf, ReviewFilterInput } from '@/lib/messaging/protocol';
 
 export interface ExportProgress {
   /** reviews written so far */
   done: number;
-  /** reviews the export will hold */
-  total: number;
+  /** stored revisions read so far */
+  read: number;
+  /** every stored revision: what the export reads in all (null until the first page) */
+  stored: number | null;
 }
 
 export interface ExportResult {
@@ -22,48 +33,58 @@ export interface ExportResult {
   notes: string[];
 }
 
+type Page = ResponseOf<'exports:page'>;
+
+/** How the export asks the background (tests hand in their own). */
+export interface ExportReader {
+  plan: (filter: ReviewFilterInput) => Promise<{ rubrics: RubricColumns[] }>;
+  page: (filter: ReviewFilterInput, after: string | null, until?: string | null) => Promise<Page>;
+  /** the criterion ids of a rubric version in the library, null when it is not there */
+  rubric: (ref: RubricRef) => Promise<string[] | null>;
+}
+
+const backgroundReader: ExportReader = {
+  plan: (filter) => request('exports:plan', { filter }),
+  page: (filter, after, until) => request('exports:page', { filter, after, ...(until === undefined ? {} : { until }) }),
+  rubric: async (ref) => (await request('rubrics:get', ref))?.criteria.map((c) => c.id) ?? null,
+};
+
+/** Column sets compare as text. */
+const columnsKey = (columns: readonly string[]) => columns.join('\n');
+/** Rounds of reading pages again before giving up on reviews that keep changing under the export. */
+const MAX_REREADS = 3;
+
 /** Binary chunks are gathered up to about this many bytes before they become one Blob part. */
 const BLOB_PART_BYTES = 1 << 20;
 
-class BlobParts {
-  private parts: Blob[] = [];
+class BinaryParts {
+  readonly parts: Blob[] = [];
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
 
-  add(chunk: string | Uint8Array): void {
-    if (typeof chunk === 'string') {
-      this.flush();
-      this.parts.push(new Blob([chunk]));
-      return;
-    }
+  add(chunk: Uint8Array): void {
     this.pending.push(chunk);
     this.pendingBytes += chunk.byteLength;
     if (this.pendingBytes >= BLOB_PART_BYTES) this.flush();
   }
 
-  finish(type: string): Blob {
-    this.flush();
-    return new Blob(this.parts, { type });
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    this.parts.push(new Blob(this.pending as BlobPart[]));
+  flush(): Blob[] {
+    if (this.pending.length > 0) this.parts.push(new Blob(this.pending as BlobPart[]));
     this.pending = [];
     this.pendingBytes = 0;
+    return this.parts;
   }
 }
 
-/** How the export asks the background (tests hand in their own). */
-export interface ExportReader {
-  plan: (filter: ReviewFilterInput) => Promise<ResponseOf<'exports:plan'>>;
-  page: (filter: ReviewFilterInput, after: string | null) => Promise<ResponseOf<'exports:page'>>;
+/** A page as written, to be read again if the columns changed after it. */
+interface WrittenPage {
+  after: string | null;
+  until: string | null;
+  columns: string;
+  blob: Blob;
+  count: number;
+  skipped: number;
 }
-
-const backgroundReader: ExportReader = {
-  plan: (filter) => request('exports:plan', { filter }),
-  page: (filter, after) => request('exports:page', { filter, after }),
-};
 
 export async function runExport(
   format: ExportFormat,
@@ -71,27 +92,94 @@ export async function runExport(
   redact: boolean,
   { signal, onProgress, read = backgroundReader }: { signal: AbortSignal; onProgress: (progress: ExportProgress) => void; read?: ExportReader },
 ): Promise<ExportResult> {
-  const stopIfCancelled = () => signal.throwIfAborted();
-  const plan = await read.plan(filter);
-  stopIfCancelled();
-  onProgress({ done: 0, total: plan.total });
-  const parts = new BlobParts();
-  const writer = await createExportWriter(format, {
-    criteria: criterionColumns(plan.rubrics.map((r) => ({ ...r, criteria: r.criteria.map((id) => ({ id })) }))),
-    // Exports keep agents' names: pseudonyms are for the team store (Options).
-    policy: { redact },
-    emit: (chunk) => parts.add(chunk),
-    now: new Date(),
-  });
-  let next: Promise<ResponseOf<'exports:page'>> | null = read.page(filter, null);
-  while (next) {
-    const page: ResponseOf<'exports:page'> = await next;
-    stopIfCancelled();
-    next = page.next === null ? null : read.page(filter, page.next);
-    writer.write(page.records);
-    onProgress({ done: writer.written, total: Math.max(plan.total, writer.written) });
+  const policy = { redact };
+  const progress: ExportProgress = { done: 0, read: 0, stored: null };
+  let skipped = 0;
+  const outgoing = (page: Page) => outgoingPage(page.records, policy);
+  const counted = (page: Page, out: { records: readonly unknown[]; skipped: number }) => {
+    skipped += out.skipped;
+    progress.done += out.records.length;
+    progress.read += page.scanned;
+    progress.stored ??= page.stored;
+    onProgress({ ...progress });
+  };
+
+  /** Every page of the filter, the next one asked for while the caller writes the current one. */
+  async function* pages(): AsyncGenerator<Page & { after: string | null }> {
+    let after: string | null = null;
+    let next: Promise<Page> | null = read.page(filter, null);
+    while (next) {
+      const page: Page = await next;
+      signal.throwIfAborted();
+      next = page.next === null ? null : read.page(filter, page.next);
+      // Cancelled while it is on its way: nobody waits for it, and its failure is no news.
+      next?.catch(() => undefined);
+      yield { ...page, after };
+      after = page.next;
+    }
   }
-  writer.end();
+
+  onProgress({ ...progress });
+  let parts: Blob[];
+  let notes: string[] = [];
+  if (format === 'xlsx') {
+    const plan = await read.plan(filter);
+    signal.throwIfAborted();
+    const columns = criterionColumns(plan.rubrics.map((r) => ({ ...r, criteria: r.criteria.map((id) => ({ id })) })));
+    const binary = new BinaryParts();
+    const book = await createXlsxBook(columns, (chunk) => binary.add(chunk), new Date());
+    for await (const page of pages()) {
+      const out = outgoing(page);
+      book.write(out.records);
+      counted(page, out);
+    }
+    book.end();
+    parts = binary.flush();
+    notes = book.notes();
+  } else if (format === 'reviews-csv') {
+    const usage = new RubricUsage();
+    const library = new Map<string, string[] | null>();
+    const learn = async (records: readonly ReviewRecord[]) => {
+      for (const ref of usage.add(records)) library.set(rubricRefKey(ref), await read.rubric(ref));
+    };
+    const columnsNow = () => usage.columns((ref) => library.get(rubricRefKey(ref)));
+    const written: WrittenPage[] = [];
+    for await (const page of pages()) {
+      const out = outgoing(page);
+      await learn(out.records);
+      const columns = columnsNow();
+      const blob = new Blob([TEXT_FILES['reviews-csv'].rows(out.records, columns)]);
+      written.push({ after: page.after, until: page.next, columns: columnsKey(columns), blob, count: out.records.length, skipped: out.skipped });
+      counted(page, out);
+    }
+    for (let round = 0; ; round++) {
+      const columns = columnsNow();
+      const stale = written.filter((w) => w.columns !== columnsKey(columns));
+      if (stale.length === 0) {
+        parts = [new Blob([TEXT_FILES['reviews-csv'].start(columns)]), ...written.map((w) => w.blob)];
+        break;
+      }
+      if (round === MAX_REREADS) throw new Error('Reviews kept changing while the export ran. Try again.');
+      for (const w of stale) {
+        const page = await read.page(filter, w.after, w.until);
+        signal.throwIfAborted();
+        const out = outgoing(page);
+        await learn(out.records);
+        // The reviews may have changed since: the counts follow what is written now.
+        progress.done += out.records.length - w.count;
+        skipped += out.skipped - w.skipped;
+        Object.assign(w, { columns: columnsKey(columns), blob: new Blob([TEXT_FILES['reviews-csv'].rows(out.records, columns)]), count: out.records.length, skipped: out.skipped });
+      }
+    }
+  } else {
+    const file = TEXT_FILES[format];
+    parts = [new Blob([file.start()])];
+    for await (const page of pages()) {
+      const out = outgoing(page);
+      parts.push(new Blob([file.rows(out.records)]));
+      counted(page, out);
+    }
+  }
   const file = EXPORT_FILES[format];
-  return { fileName: file.fileName, blob: parts.finish(file.type), written: writer.written, skipped: writer.skipped, notes: writer.notes() };
+  return { fileName: file.fileName, blob: new Blob(parts, { type: file.type }), written: progress.done, skipped, notes };
 }

@@ -14,7 +14,11 @@ export function exportHandlers(deps: BackgroundDeps): HandlerSlice<ExportMessage
   const { db } = deps;
   return {
     'exports:plan': ({ filter }) => planExport(db, compileFilter(filter)),
-    'exports:page': ({ filter, after, limit }) => readReviewPage(db, compileFilter(filter), after, limit),
+    'exports:page': async ({ filter, after, limit, until }) => {
+      const first = after === null && until === undefined;
+      const page = await readReviewPage(db, compileFilter(filter), after, { limit, until });
+      return { ...page, stored: first ? await db.reviews.count() : null };
+    },
     'imports:reviews': async ({ text }) => {
       // Characters, not bytes: never more than the file's bytes, and the page checks the bytes first.
       const tooLarge = importSizeProblem(text.length);

@@ -1,7 +1,7 @@
 // Exports of the dashboard's filter (contract §11) and imports of reviewers' files (§12).
-// An export is read page by page: `exports:plan` first (the criterion columns and the count for
-// the progress bar), then `exports:page` with the cursor of the previous page until it is null.
-// The page writes the files; the background only reads.
+// An export is read page by page: `exports:page` with the cursor of the previous page until it is
+// null. The page writes the files; the background only reads. `exports:plan` reads everything
+// once to learn the criterion columns before the first row (the XLSX export needs them first).
 import { z } from '../../zod';
 import { reviewFilterSchema } from '../../analytics/filter';
 
@@ -15,13 +15,22 @@ export const exportsProtocol = {
     response: z.object({ total: z.number().int(), stored: z.number().int(), rubrics: z.array(rubricColumnsSchema) }),
   },
   'exports:page': {
-    request: z.object({ filter: reviewFilterSchema, after: z.string().nullable(), limit: z.number().int().min(1).max(5000).optional() }),
+    request: z.object({
+      filter: reviewFilterSchema,
+      after: z.string().nullable(),
+      limit: z.number().int().min(1).max(5000).optional(),
+      // reads a page again, exactly as far as it went before (its `next`; null: to the end)
+      until: z.string().nullable().optional(),
+    }),
     response: z.object({
       // qa-review/1 records. Each is checked where it is written out (`outgoingRecord` refuses
       // anything else), so checking 100 000 of them here as well would only double the work.
       records: z.array(z.unknown()),
+      /** stored revisions this page read */
       scanned: z.number().int(),
       next: z.string().nullable(),
+      /** on the first page only: every stored revision, the whole read (for the progress bar) */
+      stored: z.number().int().nullable(),
     }),
   },
   // a qa-review/1 JSON Lines file from another reviewer: new revisions are stored as read-only copies

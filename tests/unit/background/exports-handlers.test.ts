@@ -7,7 +7,7 @@ import { createHandlers, type BackgroundDeps } from '@/lib/background/handlers';
 import { TabStates } from '@/lib/background/tab-states';
 import { toRecord, toStored } from '@/lib/db/reviews';
 import { QaDatabase, type StoredReview } from '@/lib/db/schema';
-import { createExportWriter } from '@/lib/export/writers';
+import { TEXT_FILES, outgoingPage } from '@/lib/export/writers';
 import { dispatchMessage, type SenderInfo } from '@/lib/messaging/server';
 import { MAX_IMPORT_BYTES } from '@/lib/review/import';
 import { dumpTables, fillDatabase, pulledRecord } from '../db/data-fixture';
@@ -43,18 +43,19 @@ function setup() {
 
 const everything = { timeZone: 'Europe/London' };
 
-/** A JSON Lines export as the dashboard makes it: plan, then pages with the cursor, unredacted. */
+/** A JSON Lines export as the dashboard makes it: pages with the cursor, unredacted. */
 async function exportJsonLines(send: ReturnType<typeof setup>['send'], filter: object, limit: number) {
-  const chunks: string[] = [];
-  const writer = await createExportWriter('jsonl', { criteria: [], policy: { redact: false }, emit: (c) => chunks.push(c as string), now: new Date(NOW) });
-  const plan = await send<{ total: number }>('exports:plan', { filter });
+  let text = '';
+  let written = 0;
   for (let after: string | null = null, first = true; first || after !== null; first = false) {
-    const next: { records: unknown[]; next: string | null } = await send('exports:page', { filter, after, limit });
-    writer.write(next.records);
-    after = next.next;
+    const page: { records: unknown[]; next: string | null } = await send('exports:page', { filter, after, limit });
+    const { records } = outgoingPage(page.records, { redact: false });
+    text += TEXT_FILES.jsonl.rows(records);
+    written += records.length;
+    after = page.next;
   }
-  writer.end();
-  return { text: chunks.join(''), total: plan.total, written: writer.written };
+  const plan = await send<{ total: number }>('exports:plan', { filter });
+  return { text, total: plan.total, written };
 }
 
 describe('exports', () => {

@@ -101,15 +101,39 @@ describe('reviews read page by page', () => {
     }, 30_000);
   }
 
+  it('reads a page again exactly as far as it went, even after reviews were added around it', async () => {
+    const db = openDb();
+    const rows = randomReviews('again', 30);
+    await db.reviews.bulkAdd(rows);
+    const filter = compileFilter(reviewFilterSchema.parse({ timeZone: 'UTC', allRevisions: true }));
+    const pages: { after: string | null; next: string | null; keys: string[] }[] = [];
+    for (let after: string | null = null, first = true; first || after !== null; first = false) {
+      const page = await readReviewPage(db, filter, after, { limit: 7 });
+      pages.push({ after, next: page.next, keys: page.records.map((r) => `${r.id}#${r.revision}`) });
+      after = page.next;
+    }
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) {
+      const again = await readReviewPage(db, filter, page.after, { until: page.next });
+      expect(again.records.map((r) => `${r.id}#${r.revision}`)).toEqual(page.keys);
+      expect(again.next).toBe(page.next);
+    }
+    // A review added inside a page's range is read with that page, and only with it.
+    const inside = `${pages[1]!.after}~added`;
+    await db.reviews.add(toStored(pulledRecord({ id: inside })));
+    const counts = await Promise.all(pages.map(async (p) => (await readReviewPage(db, filter, p.after, { until: p.next })).records.filter((r) => r.id === inside).length));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(1);
+  });
+
   it('reads the rest of a review whose revisions run past the page, and ends on an empty table', async () => {
     const db = openDb();
     const revisions = [1, 2, 3, 4].map((revision) => toStored(pulledRecord({ id: 'long', revision })));
     await db.reviews.bulkAdd([...revisions, toStored(pulledRecord({ id: 'next' }))]);
     const filter = compileFilter(reviewFilterSchema.parse({ timeZone: 'UTC' }));
-    const first = await readReviewPage(db, filter, null, 2);
+    const first = await readReviewPage(db, filter, null, { limit: 2 });
     expect(first).toMatchObject({ scanned: 4, next: 'long' });
     expect(first.records.map((r) => r.revision)).toEqual([4]);
-    const second = await readReviewPage(db, filter, first.next, 2);
+    const second = await readReviewPage(db, filter, first.next, { limit: 2 });
     expect(second).toMatchObject({ scanned: 1, next: null });
     expect(second.records.map((r) => r.id)).toEqual(['next']);
     expect(await readReviewPage(openDb(), filter, null)).toEqual({ records: [], scanned: 0, next: null });
