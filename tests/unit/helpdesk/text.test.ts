@@ -77,10 +77,13 @@ describe('htmlToText', () => {
     expect(htmlToText('<pre>line 1\nline 2</pre>')).toBe('line 1\nline 2');
   });
 
-  it('is linear on large and pathological input', () => {
+  // No timing is asserted (a timed assertion flakes on a loaded machine): a quadratic scan of the
+  // 20 000 unclosed tags would run for minutes and show up as the test timing out; the result is
+  // checked so the input cannot be skipped.
+  it('handles large and pathological input in one pass', () => {
     const big = '<div><p>Hello &amp; welcome</p></div>'.repeat(20_000) + '<a "'.repeat(20_000);
-    const started = performance.now();
-    htmlToText(big);
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const text = htmlToText(big);
+    expect(text.match(/Hello & welcome/g)).toHaveLength(20_000);
+    expect(text).not.toContain('<a');
   });
 });
