@@ -45,8 +45,8 @@ function exportFilterOf(query: DashboardQuery, mine: readonly string[] | undefin
     agentIds: one(f.agentId),
     reviewerIds: f.mine && reviewerIds.length === 0 ? [''] : reviewerIds,
     rubricIds: one(f.rubricId),
-    channels: one(f.channel),
-    kinds: one(f.kind),
+    channels: one(f.channel) as NonNullable<ReviewFilterInput['channels']>,
+    kinds: one(f.kind) as NonNullable<ReviewFilterInput['kinds']>,
   };
 }
 

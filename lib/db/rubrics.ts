@@ -103,12 +103,12 @@ export interface LibraryEntry {
  * (only inside the per-ticket compound key), so this reads every review once: a library change is
  * rare and the table holds thousands of rows, not millions.
  */
-async function rubricUsage(db: QaDatabase, rubricId?: string): Promise<Map<string, { reviews: Set<string>; versions: Set<number> }>> {
-  const usage = new Map<string, { reviews: Set<string>; versions: Set<number> }>();
+async function rubricUsage(db: QaDatabase, rubricId?: string): Promise<Map<string, { reviewIds: Set<string>; versions: Set<number> }>> {
+  const usage = new Map<string, { reviewIds: Set<string>; versions: Set<number> }>();
   const collection = rubricId === undefined ? db.reviews.toCollection() : db.reviews.filter((r) => r.rubricId === rubricId);
   await collection.each((review) => {
-    const entry = usage.get(review.rubric.id) ?? { reviews: new Set<string>(), versions: new Set<number>() };
-    entry.reviews.add(review.id);
+    const entry = usage.get(review.rubric.id) ?? { reviewIds: new Set<string>(), versions: new Set<number>() };
+    entry.reviewIds.add(review.id);
     entry.versions.add(review.rubric.version);
     usage.set(review.rubric.id, entry);
   });
@@ -131,7 +131,7 @@ export async function listLibrary(db: QaDatabase): Promise<LibraryEntry[]> {
           archived: g.archived,
           versions: ascending(g.rows.map((r) => r.version)),
           savedAt: g.latest.savedAt,
-          reviews: used?.reviews.size ?? 0,
+          reviews: used?.reviewIds.size ?? 0,
           usedVersions: ascending(used?.versions ?? []),
         };
       })
@@ -173,11 +173,11 @@ export async function deleteRubric(db: QaDatabase, id: string): Promise<{ versio
       throw new RubricLibraryError('rubric-built-in', `"${name}" ships with the extension and cannot be deleted. Archive it to hide it from the panel.`);
     }
     const used = (await rubricUsage(db, id)).get(id);
-    if (used && used.reviews.size > 0) {
+    if (used && used.reviewIds.size > 0) {
       const versions = ascending(used.versions);
       throw new RubricLibraryError(
         'rubric-in-use',
-        `"${name}" cannot be deleted: ${plural(used.reviews.size, 'review')} ${used.reviews.size === 1 ? 'uses' : 'use'} it (version ${versions.join(', ')}). Archive it to hide it from the panel.`,
+        `"${name}" cannot be deleted: ${plural(used.reviewIds.size, 'review')} ${used.reviewIds.size === 1 ? 'uses' : 'use'} it (version ${versions.join(', ')}). Archive it to hide it from the panel.`,
       );
     }
     await db.rubrics.where('id').equals(id).delete();

@@ -8,6 +8,7 @@ import { createSeeder, seedBuiltInRubrics } from '@/lib/db/rubrics';
 import type { TabState } from '@/lib/messaging/protocol';
 import { dispatchMessage, type SenderInfo } from '@/lib/messaging/server';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
+import { everyAnswerAtTop } from '../../support/answers';
 
 const page: SenderInfo = { fromExtensionPage: true };
 const contentScript = (tabId: number): SenderInfo => ({ fromExtensionPage: false, tabId, url: 'https://acme.zendesk.com/agent/tickets/1' });
@@ -136,9 +137,7 @@ describe('handlers', () => {
     answers: { [BUILT_IN_RUBRICS[0]!.criteria[0]!.id]: { value, comment: '' } },
   });
 
-  /** Every criterion of the built-in rubric at its top value: a complete review. */
-  const everyAnswer = () =>
-    Object.fromEntries(BUILT_IN_RUBRICS[0]!.criteria.map((c) => [c.id, { value: c.scale.type === 'binary' ? 1 : Math.max(...c.scale.levels.map((l) => l.value)), comment: '' }]));
+  const everyAnswer = () => everyAnswerAtTop(BUILT_IN_RUBRICS[0]!);
 
   it('refuses to submit an empty review', async () => {
     await expect(handlers['reviews:submit'](draft(null), page)).rejects.toThrow(/at least one/);

@@ -7,6 +7,7 @@ import { QaDatabase } from '@/lib/db/schema';
 import { seedBuiltInRubrics } from '@/lib/db/rubrics';
 import { dispatchMessage } from '@/lib/messaging/server';
 import { BUILT_IN_RUBRICS, DEFAULT_RUBRIC_ID } from '@/lib/rubric/templates';
+import { everyAnswerAtTop } from '../../support/answers';
 
 const page = { fromExtensionPage: true };
 let db: QaDatabase;
@@ -30,14 +31,13 @@ afterEach(async () => {
   await db.delete();
 });
 
-const criterion = BUILT_IN_RUBRICS[0]!.criteria[0]!;
 const draft = {
   kind: 'review' as const,
   ticket: { helpdesk: 'zendesk' as const, instance: 'acme.zendesk.com', id: '1', url: 'https://acme.zendesk.com/agent/tickets/1', channel: 'email' as const, subject: 'S' },
   reviewee: null,
   reviewer: { id: 'zendesk:30', name: 'Priya' },
   rubric: { id: DEFAULT_RUBRIC_ID, version: 1 },
-  answers: { [criterion.id]: { value: criterion.scale.type === 'binary' ? 1 : criterion.scale.levels[0]!.value, comment: '' } },
+  answers: everyAnswerAtTop(BUILT_IN_RUBRICS[0]!),
 };
 
 describe('sampling and the badge in the handlers', () => {
