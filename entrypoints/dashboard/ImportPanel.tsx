@@ -6,6 +6,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { request } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { importSizeProblem } from '@/lib/review/import';
+import { takeChosenFile } from '@/components/file-input';
 
 type ImportReport = ResponseOf<'imports:reviews'>;
 
@@ -22,9 +23,7 @@ export function ImportPanel({ onImported }: { onImported?: (report: ImportReport
   const files = useRef(0);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(e);
     if (!file) return;
     const turn = ++files.current;
     const fileName = file.name;

@@ -43,6 +43,23 @@ interface Props {
 }
 
 /** Alt+↑ / Alt+↓ inside a card moves it; shared by criterion and section cards. */
+/** A card's Move up / Move down / Remove buttons; `name` says which card in their labels. */
+export function CardActions({ name, moves, onRemove, removeTestId }: { name: string; moves: CardMoves; onRemove: () => void; removeTestId?: string }) {
+  return (
+    <span className="card-actions">
+      <button type="button" className="icon-button" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={!moves.canUp} onClick={() => moves.move(-1)}>
+        ↑
+      </button>
+      <button type="button" className="icon-button" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={!moves.canDown} onClick={() => moves.move(1)}>
+        ↓
+      </button>
+      <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove} data-testid={removeTestId}>
+        Remove
+      </button>
+    </span>
+  );
+}
+
 export function moveKeys(moves: CardMoves) {
   return (e: KeyboardEvent) => {
     if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -117,17 +134,7 @@ export function CriterionCard({ criterion, number, headingLevel, sections, moves
             {criterion.title.trim() ? <span className="card-title">: {criterion.title.trim()}</span> : null}
           </button>
         </Heading>
-        <span className="card-actions">
-          <button type="button" className="icon-button" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={!moves.canUp} onClick={() => moves.move(-1)}>
-            ↑
-          </button>
-          <button type="button" className="icon-button" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={!moves.canDown} onClick={() => moves.move(1)}>
-            ↓
-          </button>
-          <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove} data-testid="remove-criterion">
-            Remove
-          </button>
-        </span>
+        <CardActions name={name} moves={moves} onRemove={onRemove} removeTestId="remove-criterion" />
       </div>
 
       {!expanded && (

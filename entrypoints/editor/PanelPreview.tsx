@@ -5,10 +5,11 @@ import { useMemo, useState } from 'react';
 import { CHANNEL_OPTIONS } from './editor-state';
 import { levelLabel, scaleValues, type Criterion, type Rubric } from '@/lib/rubric/schema';
 import { scoreReview } from '@/lib/rubric/scoring';
+import { CriteriaGroups } from '@/components/CriteriaGroups';
+import { formatScore } from '@/components/format';
 
 type Answer = number | 'na';
 
-const formatScore = (score: number | null) => (score === null ? '–' : `${Math.round(score * 10) / 10}%`);
 
 function levelDescription(criterion: Criterion, value: number): string | undefined {
   return criterion.scale.type === 'levels' ? criterion.scale.levels.find((l) => l.value === value)?.description : undefined;
@@ -76,11 +77,6 @@ export function PanelPreview({ rubric, channels, tags }: { rubric: Rubric; chann
     }
   }, [rubric, usable]);
   const score = result?.score ?? null;
-  const sections = rubric.sections ?? [];
-  const groups = [
-    ...sections.map((s) => ({ section: s, criteria: rubric.criteria.filter((c) => c.section === s.id) })),
-    { section: null, criteria: rubric.criteria.filter((c) => !c.section || !sections.some((s) => s.id === c.section)) },
-  ].filter((g) => g.criteria.length);
   const channelLabels = CHANNEL_OPTIONS.filter((o) => channels.includes(o.value)).map((o) => o.label.toLowerCase());
   const pickedFor = [...channelLabels, ...tags.map((t) => `tag ${t}`)];
 
@@ -106,31 +102,23 @@ export function PanelPreview({ rubric, channels, tags }: { rubric: Rubric; chann
         </button>
       </div>
       {result?.autoFailed && <p className="auto-fail">Auto-fail: a critical criterion is not met, so the review scores 0.</p>}
-      {groups.map((group) => (
-        <fieldset key={group.section?.id ?? '_'} className="criteria-group">
-          {group.section && (
-            <legend>
-              {group.section.title}
-              <span className="section-score">{formatScore(result?.sections[group.section.id] ?? null)}</span>
-            </legend>
-          )}
-          {group.criteria.map((c) => (
-            <PreviewCriterion
-              key={c.id}
-              criterion={c}
-              answer={usable[c.id]}
-              onChange={(answer) =>
-                setAnswers((all) => {
-                  const next = { ...all };
-                  if (answer === undefined) delete next[c.id];
-                  else next[c.id] = answer;
-                  return next;
-                })
-              }
-            />
-          ))}
-        </fieldset>
-      ))}
+      <CriteriaGroups rubric={rubric} sectionScores={result?.sections}>
+        {(c) => (
+          <PreviewCriterion
+            key={c.id}
+            criterion={c}
+            answer={usable[c.id]}
+            onChange={(answer) =>
+              setAnswers((all) => {
+                const next = { ...all };
+                if (answer === undefined) delete next[c.id];
+                else next[c.id] = answer;
+                return next;
+              })
+            }
+          />
+        )}
+      </CriteriaGroups>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // One section in the editor: the heading criteria are grouped under in the panel (with its own
 // section score). Moved like a criterion: the handle, the Move buttons or Alt+↑/↓.
 import { fieldKey, type EditorSection } from './editor-state';
-import { moveKeys, type CardDrag, type CardMoves } from './CriterionCard';
+import { CardActions, moveKeys, type CardDrag, type CardMoves } from './CriterionCard';
 import { TextField, domId } from './fields';
 
 interface Props {
@@ -42,17 +42,7 @@ export function SectionCard({ section, number, criteriaCount, moves, drag, onCha
           {section.title.trim() ? <span className="card-title">: {section.title.trim()}</span> : null}
           <span className="muted card-count"> · {criteriaCount === 1 ? '1 criterion' : `${criteriaCount} criteria`}</span>
         </h3>
-        <span className="card-actions">
-          <button type="button" className="icon-button" aria-label={`Move ${name} up`} title="Move up (Alt+↑)" disabled={!moves.canUp} onClick={() => moves.move(-1)}>
-            ↑
-          </button>
-          <button type="button" className="icon-button" aria-label={`Move ${name} down`} title="Move down (Alt+↓)" disabled={!moves.canDown} onClick={() => moves.move(1)}>
-            ↓
-          </button>
-          <button type="button" className="icon-button" aria-label={`Remove ${name}`} onClick={onRemove}>
-            Remove
-          </button>
-        </span>
+        <CardActions name={name} moves={moves} onRemove={onRemove} />
       </div>
       <div className="field-grid">
         <TextField field={f('title')} label="Section title" value={section.title} onChange={(title) => onChange({ title })} placeholder="e.g. Listen" />

@@ -6,6 +6,7 @@ import { RETENTION_CHOICES, type RetentionDays } from '@/lib/settings/settings';
 import { downloadBlob } from '@/components/download';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { initialRestoreState, restoreReducer, type RestoreMode, type RestorePreview, type RestoreResult } from './restore-state';
+import { takeChosenFile } from '@/components/file-input';
 
 const TABLE_LABELS = {
   reviews: 'Review revisions',
@@ -99,9 +100,7 @@ function BackupRestore() {
   const files = useRef(0);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = '';
+    const file = takeChosenFile(e);
     if (!file) return;
     const ref = { file: ++files.current, fileName: file.name };
     dispatch({ type: 'file-chosen', ...ref });

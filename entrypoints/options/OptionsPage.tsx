@@ -11,6 +11,7 @@ import { StatusView } from '@/components/StatusView';
 import { DataSection } from './DataSection';
 import { RubricLibrary } from './RubricLibrary';
 import { TeamStoreSection } from './TeamStoreSection';
+import { takeChosenFile } from '@/components/file-input';
 
 const STORAGE_TEXT = {
   true: 'Storage: persistent — the browser will not evict your reviews.',
@@ -126,8 +127,7 @@ export function OptionsPage() {
     importJson(json, true).catch((err: Error) => setImportResult({ kind: 'error', title: 'The older version could not be made the newest', problems: [err.message] }));
 
   const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
+    const file = takeChosenFile(e);
     if (!file) return;
     try {
       const read = await readRubricFile(file);
@@ -138,8 +138,6 @@ export function OptionsPage() {
       }
     } catch (err) {
       setImportResult({ kind: 'error', title: `${file.name} could not be imported`, problems: [err instanceof Error ? err.message : String(err)] });
-    } finally {
-      input.value = '';
     }
   };
 

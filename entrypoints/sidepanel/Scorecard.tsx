@@ -12,13 +12,14 @@ import { CriterionRow } from './CriterionRow';
 import { useFreshRead, useProtocolQuery } from '@/components/query';
 import { editorUrl } from '@/components/editor-link';
 import { StatusView } from '@/components/StatusView';
-import { formatDateTime, formatScore } from './format';
+import { formatDateTime, formatScore } from '@/components/format';
 import { RevieweePicker } from './RevieweePicker';
 import { useReviewDraft, type SaveStatus } from './hooks/use-review-draft';
 import { useScorecardKeyboard } from './hooks/use-scorecard-keys';
 import { KeyboardHelp } from './KeyboardHelp';
 import { SubmittedSummary } from './SubmittedSummary';
 import { QueueNextAfterSubmit } from './QueueBar';
+import { CriteriaGroups } from '@/components/CriteriaGroups';
 
 interface Props {
   ticket: Ticket;
@@ -198,14 +199,6 @@ function ReviewForm(props: {
   const provisional = missing.length > 0 && !readOnly;
   const scoreTone =
     failedCritical.length > 0 ? 'below-pass' : provisional ? 'provisional' : score === null || rubric.passMark === undefined ? '' : score < rubric.passMark ? 'below-pass' : 'at-pass';
-  const sections = rubric.sections ?? [];
-  const grouped = sections.length
-    ? [
-        ...sections.map((s) => ({ section: s, criteria: rubric.criteria.filter((c) => c.section === s.id) })),
-        { section: null, criteria: rubric.criteria.filter((c) => !c.section) },
-      ].filter((g) => g.criteria.length)
-    : [{ section: null, criteria: rubric.criteria }];
-
   return (
     <form ref={keys.formRef} className={`review-form${readOnly ? ' read-only' : ''}`} onSubmit={(e) => e.preventDefault()} aria-busy={draft.busy}>
       <div className="score-bar">
@@ -257,27 +250,19 @@ function ReviewForm(props: {
         </div>
       )}
 
-      {grouped.map((group) => (
-        <fieldset key={group.section?.id ?? '_'} className="criteria-group">
-          {group.section && (
-            <legend>
-              {group.section.title}
-              <span className="section-score">{formatScore(result?.sections[group.section.id] ?? null)}</span>
-            </legend>
-          )}
-          {group.criteria.map((c) => (
-            <CriterionRow
-              key={c.id}
-              criterion={c}
-              answer={answerOf(draft.answers, c.id)}
-              readOnly={readOnly}
-              commentNeeded={needsComment(rubric, c, answerOf(draft.answers, c.id)?.value)}
-              failing={result?.autoFailedBy.includes(c.id) ?? false}
-              onChange={(change) => draft.setAnswer(c.id, change)}
-            />
-          ))}
-        </fieldset>
-      ))}
+      <CriteriaGroups rubric={rubric} sectionScores={result?.sections}>
+        {(c) => (
+          <CriterionRow
+            key={c.id}
+            criterion={c}
+            answer={answerOf(draft.answers, c.id)}
+            readOnly={readOnly}
+            commentNeeded={needsComment(rubric, c, answerOf(draft.answers, c.id)?.value)}
+            failing={result?.autoFailedBy.includes(c.id) ?? false}
+            onChange={(change) => draft.setAnswer(c.id, change)}
+          />
+        )}
+      </CriteriaGroups>
 
       <fieldset className="coaching">
         <label>

@@ -9,7 +9,7 @@ import { Scorecard } from './Scorecard';
 import { SelfCheck } from './SelfCheck';
 import { useProtocolQuery } from '@/components/query';
 import { StatusView } from '@/components/StatusView';
-import { formatCountdown } from './format';
+import { formatCountdown } from '@/components/format';
 import { TicketHeader, TicketTitle } from './TicketHeader';
 import { Transcript } from './Transcript';
 import { QueueBar } from './QueueBar';

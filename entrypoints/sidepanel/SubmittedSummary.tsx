@@ -3,7 +3,7 @@
 import type { Ref } from 'react';
 import type { ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/components/format';
 import { verdictOf } from './verdict';
 import { SyncStatus } from './SyncStatus';
 

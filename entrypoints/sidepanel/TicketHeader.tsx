@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Ticket } from '@/lib/helpdesk/types';
 import { blindAliases } from './agents';
-import { CHANNEL_LABELS, formatMetric } from './format';
+import { CHANNEL_LABELS, formatMetric } from '@/components/format';
 import { useRememberedOpen } from './hooks/use-remembered-open';
 
 /** The ticket's id and subject: one short line above the scorecard, so the panel says what it scores. */

@@ -1,7 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { Message, Ticket } from '@/lib/helpdesk/types';
 import { authorLabel, blindAliases, nameMasker, revieweeCandidates } from './agents';
-import { formatDateTime } from './format';
+import { formatDateTime } from '@/components/format';
 import { useRememberedOpen } from './hooks/use-remembered-open';
 import { TRANSCRIPT_FILTERS, highlightParts, matchRanges, messageMatches, passesFilter, queryPattern, safeTicketUrl, type TranscriptFilter } from './transcript-view';
 

@@ -2,7 +2,7 @@
 import type { ReviewRecord } from '@/lib/review/record';
 import { shortTitle } from '@/lib/review/completeness';
 import type { Rubric } from '@/lib/rubric/schema';
-import { formatScore } from './format';
+import { formatScore } from '@/components/format';
 
 /** Pass or fail against the rubric's pass mark, in words; `failedCritical` names an auto-fail. */
 export function verdictOf(record: Pick<ReviewRecord, 'score' | 'autoFailed'>, rubric: Pick<Rubric, 'passMark'>, failedCritical: readonly string[]): { tone: 'pass' | 'fail' | 'none'; text: string } {

@@ -1,8 +1,7 @@
 // The dashboard (contract §12): figures from the roll-ups, and a page of the reviews behind them.
 // Days are the user's calendar days in `timeZone` (the page's), inclusive on both ends.
 import { z } from '../../zod';
-import { channelSchema, helpdeskNameSchema } from '../../helpdesk/ticket-schema';
-import { reviewKindSchema } from '../../review/record';
+import { reviewRecordSchema } from '../../review/record';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-12-01');
 
@@ -33,24 +32,9 @@ const person = z.object({ id: z.string(), name: z.string() });
 const reviewCursor = z.object({ submittedAt: z.string(), id: z.string(), revision: z.number() });
 export type ReviewCursor = z.infer<typeof reviewCursor>;
 
-export const dashboardReviewRowSchema = z.object({
-  id: z.string(),
-  revision: z.number(),
-  kind: reviewKindSchema,
-  helpdesk: helpdeskNameSchema,
-  instance: z.string(),
-  ticketId: z.string(),
-  ticketUrl: z.string(),
-  channel: channelSchema,
-  subject: z.string().optional(),
-  reviewee: person.nullable(),
-  reviewer: person,
-  rubric: z.object({ id: z.string(), version: z.number() }),
-  score: z.number().nullable(),
-  autoFailed: z.boolean(),
-  submittedAt: z.string(),
-  origin: z.enum(['local', 'pulled', 'imported']),
-});
+export const dashboardReviewRowSchema = reviewRecordSchema
+  .pick({ id: true, revision: true, kind: true, helpdesk: true, instance: true, ticketId: true, ticketUrl: true, channel: true, subject: true, reviewee: true, reviewer: true, rubric: true, score: true, autoFailed: true })
+  .extend({ submittedAt: z.string(), origin: z.enum(['local', 'pulled', 'imported']) });
 export type DashboardReviewRow = z.infer<typeof dashboardReviewRowSchema>;
 
 export const dashboardSummarySchema = z.object({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown } from '@/entrypoints/sidepanel/format';
+import { formatCountdown } from '@/components/format';
 
 describe('formatCountdown', () => {
   it('counts whole seconds up, then minutes and seconds, then says now', () => {
