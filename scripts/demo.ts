@@ -125,6 +125,27 @@ async function walkThrough(ext: LoadedExtension, dir: string): Promise<string[]>
   await options.getByTestId('rubric-item').first().waitFor();
   await shoot(options, '08-options.png');
 
+  // The rubric editor on the LATER complaint template, with the live preview beside the form.
+  const editor = await ext.context.newPage();
+  await editor.setViewportSize({ width: 1280, height: 1000 });
+  await editor.goto(`chrome-extension://${ext.extensionId}/editor.html?id=complaint-handling-later`);
+  await editor.getByTestId('editor-preview').waitFor();
+  await editor.getByTestId('editor-criterion').first().waitFor();
+  await shoot(editor, '10-rubric-editor.png');
+  await editor.close();
+
+  // A weekly sample of the demo Zendesk (three weeks of solved tickets), drawn through its open tab.
+  const sampling = await ext.context.newPage();
+  await sampling.setViewportSize({ width: 1100, height: 1300 });
+  await sampling.goto(`chrome-extension://${ext.extensionId}/sampling.html`);
+  await sampling.getByTestId('sample-agent-option').first().waitFor({ timeout: 60_000 });
+  await sampling.getByTestId('sample-week').fill('2026-W47');
+  await sampling.getByTestId('sample-per-agent').fill('3');
+  await sampling.getByTestId('sample-draw').click();
+  await sampling.getByTestId('sample-item').first().waitFor({ timeout: 120_000 });
+  await shoot(sampling, '11-sampling.png');
+  await sampling.close();
+
   // The dashboard needs a team's worth of reviews: twelve weeks of made-up ones, restored from a
   // file (merged with the two above) as if fetched from the team store.
   const history = path.join(fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'demo-')), 'team.json');

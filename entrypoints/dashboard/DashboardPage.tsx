@@ -45,6 +45,7 @@ function exportFilterOf(query: DashboardQuery, mine: readonly string[] | undefin
     agentIds: one(f.agentId),
     reviewerIds: f.mine && reviewerIds.length === 0 ? [''] : reviewerIds,
     rubricIds: one(f.rubricId),
+    rubricVersions: f.rubricVersion === undefined ? [] : [f.rubricVersion],
     channels: one(f.channel) as NonNullable<ReviewFilterInput['channels']>,
     kinds: one(f.kind) as NonNullable<ReviewFilterInput['kinds']>,
   };

@@ -30,9 +30,20 @@ export function RevieweePicker({ ticket, reviewee, readOnly, blind, onChange }: 
 
   return (
     <div className={`reviewee-picker${reviewee ? '' : ' reviewee-missing'}`}>
-      <span data-testid="reviewee" data-agent-id={reviewee?.id ?? ''}>
-        {reviewee ? `Reviewing: ${nameOf(reviewee)}${aliases ? ' (hidden)' : ''}` : options.length > 0 ? 'Choose who is reviewed' : 'No agent to review: the ticket is unassigned and no agent has replied'}
-      </span>
+      {/* Contract §10: the element's text is the reviewee's name alone (an alias while blind). */}
+      {reviewee ? (
+        <span className="reviewee-line">
+          Reviewing:{' '}
+          <strong data-testid="reviewee" data-agent-id={reviewee.id}>
+            {nameOf(reviewee)}
+          </strong>
+          {aliases ? ' (name hidden)' : ''}
+        </span>
+      ) : (
+        <span data-testid="reviewee" data-agent-id="">
+          {options.length > 0 ? 'Choose who is reviewed' : 'No agent to review: the ticket is unassigned and no agent has replied'}
+        </span>
+      )}
       {canChoose && (
         <>
           <label htmlFor={selectId} className="visually-hidden">

@@ -36,6 +36,8 @@ export const reviewFilterSchema = z.object({
   reviewerIds: z.array(z.string()).default([]),
   /** rubric ids, any version; empty: every rubric */
   rubricIds: z.array(z.string()).default([]),
+  /** rubric versions (with one rubric id: the dashboard's "rubric, version n"); empty: any */
+  rubricVersions: z.array(z.number().int()).default([]),
   channels: z.array(channelSchema).default([]),
   kinds: z.array(reviewKindSchema).default([]),
   /** every submitted revision instead of the latest submitted one of each review */
@@ -55,6 +57,7 @@ export interface CompiledFilter {
   agents: ReadonlySet<string> | null;
   reviewers: ReadonlySet<string> | null;
   rubrics: ReadonlySet<string> | null;
+  rubricVersions: ReadonlySet<number> | null;
   channels: ReadonlySet<string> | null;
   kinds: ReadonlySet<string> | null;
   allRevisions: boolean;
@@ -77,6 +80,7 @@ export function compileFilter(filter: ReviewFilter): CompiledFilter {
     agents: setOrNull(filter.agentIds),
     reviewers: setOrNull(filter.reviewerIds),
     rubrics: setOrNull(filter.rubricIds),
+    rubricVersions: filter.rubricVersions.length > 0 ? new Set(filter.rubricVersions) : null,
     channels: setOrNull(filter.channels),
     kinds: setOrNull(filter.kinds),
     allRevisions: filter.allRevisions,
@@ -98,6 +102,7 @@ export function matchesFilter(record: FilteredFields, filter: CompiledFilter): b
   if (filter.agents && !(record.reviewee && filter.agents.has(record.reviewee.id))) return false;
   if (filter.reviewers && !filter.reviewers.has(record.reviewer.id)) return false;
   if (filter.rubrics && !filter.rubrics.has(record.rubric.id)) return false;
+  if (filter.rubricVersions && !filter.rubricVersions.has(record.rubric.version)) return false;
   if (filter.channels && !filter.channels.has(record.channel)) return false;
   if (filter.kinds && !filter.kinds.has(record.kind)) return false;
   return true;

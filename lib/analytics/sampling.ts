@@ -29,8 +29,11 @@ function byAssignee<T extends SampleCandidate>(tickets: readonly T[], exclude: I
   const excluded = new Set(exclude ?? []);
   const seen = new Set<string>();
   const groups = new Map<string, T[]>();
-  for (const t of tickets) {
-    if (t.assigneeId === null || excluded.has(t.id) || seen.has(t.id)) continue;
+  // A ticket listed twice (a listing split across pages while it changed hands) counts once, with
+  // the same assignee whatever order the helpdesk listed it in (the lowest assignee id).
+  const canonical = [...tickets].sort((a, b) => byCodeUnit(a.id, b.id) || byCodeUnit(a.assigneeId ?? '', b.assigneeId ?? ''));
+  for (const t of canonical) {
+    if (t.assigneeId === null || t.assigneeId === undefined || excluded.has(t.id) || seen.has(t.id)) continue;
     seen.add(t.id);
     const group = groups.get(t.assigneeId) ?? [];
     group.push(t);

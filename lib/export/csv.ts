@@ -72,6 +72,13 @@ export function csvLine(cells: readonly Cell[]): string {
 /** What `criterionColumns` reads of a rubric. */
 export type RubricCriteria = Pick<Rubric, 'id' | 'version'> & { criteria: readonly Pick<Rubric['criteria'][number], 'id'>[] };
 
+/** Contract §11: times in UTC. A record from another tool may carry an offset; text that is not a time stays as it was. */
+function utcTime(at: string | undefined): string {
+  if (at === undefined) return '';
+  const ms = Date.parse(at);
+  return Number.isNaN(ms) ? at : new Date(ms).toISOString();
+}
+
 /**
  * Criterion columns: every criterion id of the exported reviews' rubrics, by rubric (id, then
  * version) and then in the rubric's own order; an id already listed by an earlier rubric is not
@@ -125,7 +132,7 @@ export function reviewCells(record: ReviewRecord, criteria: readonly string[]): 
     record.rubric.version,
     roundedNumber(record.score),
     record.autoFailed ? 'true' : 'false',
-    record.submittedAt ?? '',
+    utcTime(record.submittedAt),
     ...criteria.map((id) => {
       const answer = byCriterion.get(id);
       return answer && !answer.na ? roundedPercent(answer.score) : null;

@@ -114,8 +114,9 @@ function weightedPercentage(members: readonly Criterion[], criterionScores: Reco
     totalWeight += criterion.weight;
   }
   // Only zero-weight criteria answered (or none at all): there is nothing to average.
-  // Divide before scaling: weightedSum ≤ totalWeight holds in floating point too (the same terms,
-  // each no larger, added in the same order), so the ratio is ≤ 1 and the score ≤ 100. Scaling
-  // first can round past it: weights 0.1 and 0.7 at the top of their scales gave 100.00000000000001.
-  return totalWeight > 0 ? 100 * (weightedSum / totalWeight) : null;
+  // Computed in the contract's order (§4: 100 × Σ / Σ), so checks that do the same get the same
+  // unrounded number. That order can round a hair past 100 (weights 0.1 and 0.7 at the top of
+  // their scales gave 100.00000000000001); weightedSum ≤ totalWeight holds exactly, so the true
+  // score never exceeds 100 and the cap only removes the rounding.
+  return totalWeight > 0 ? Math.min(100, (100 * weightedSum) / totalWeight) : null;
 }

@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { createZendeskDemoData, DEMO, findZendeskTicket } from '../support/mock-helpdesk';
 import { expect, test } from './support/fixtures';
+import { completeReview } from './support/flow';
 
 const ticketUrl = (kind: string) => `https://${DEMO.zendesk.host}/agent/tickets/${DEMO.zendesk.tickets.find((t) => t.kind === kind)!.id}`;
 
@@ -28,8 +29,7 @@ test('the panel with a ticket being scored, then submitted, has no serious or cr
   await expect(panel.getByTestId('save-status')).toContainText('Saved');
   expect(await seriousViolations(panel)).toEqual([]);
 
-  const count = await criteria.count();
-  for (let i = 0; i < count; i++) await criteria.nth(i).getByTestId('rating-option').last().click();
+  await completeReview(panel);
   await expect(panel.getByTestId('save-status')).toContainText('Saved');
   await panel.getByTestId('submit-review').click();
   await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');

@@ -8,21 +8,25 @@ import readExcelFile from 'read-excel-file/node';
 import { ANSWER_COLUMNS, REVIEW_COLUMNS } from '../../lib/export/csv';
 import { DEMO, demoTicket } from '../support/mock-helpdesk';
 import { expect, test, type Session } from './support/fixtures';
-import { ratingOption } from './support/flow';
+import { completeReview, ratingOption } from './support/flow';
 
 const COMMENT = 'Customer wrote from margaret.hale@example.com and asked for a call on 020 7946 0958.';
 
-/** Rates the ticket's first criterion (with a comment) and submits; returns its rubric's criteria in order. */
-async function submitReview(session: Session, kind: string, option: 'first' | 'last', comment?: string) {
+/**
+ * Rates every criterion of the ticket's review at its top level (the first with a comment) and
+ * submits; returns its rubric and the rubric's criteria in order.
+ */
+async function submitReview(session: Session, kind: string, comment?: string) {
   const ticket = demoTicket('zendesk', kind);
   const { panel } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
-  await ratingOption(panel, 0, option).click();
+  await completeReview(panel);
   if (comment) await panel.getByTestId('criterion').first().getByTestId('criterion-comment').fill(comment);
   await expect(panel.getByTestId('save-status')).toContainText('Saved');
   await panel.getByTestId('submit-review').click();
   await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');
   const criteria = await panel.getByTestId('criterion').evaluateAll((list) => list.map((c) => c.getAttribute('data-criterion-id')!));
-  return { panel, ticket, criteria };
+  const rubricId = (await panel.getByTestId('rubric-select').getAttribute('data-rubric-id'))!;
+  return { panel, ticket, criteria, rubricId };
 }
 
 async function download(dashboard: Page, testId: string): Promise<{ download: Download; bytes: Buffer }> {
@@ -50,10 +54,10 @@ const readJsonLines = (bytes: Buffer) =>
 
 test('exports: the latest submitted revision of each review in every format, redacted by default; a reviewer\'s file merges without changing anything stored', async ({ session }) => {
   // Two submitted reviews, the second revised once (revision 2 is exported, not 1), and a draft.
-  const first = await submitReview(session, 'email-complaint', 'last', COMMENT);
-  const second = await submitReview(session, 'chat', 'first');
+  const first = await submitReview(session, 'email-complaint', COMMENT);
+  const second = await submitReview(session, 'chat');
   await second.panel.getByTestId('edit-review').click();
-  await ratingOption(second.panel, 0, 'last').click();
+  await second.panel.getByTestId('criterion').first().getByTestId('criterion-comment').fill('Revised after calibration.');
   await expect(second.panel.getByTestId('save-status')).toContainText('Saved');
   await second.panel.getByTestId('submit-review').click();
   await expect(second.panel.getByTestId('review-status')).toHaveAttribute('data-revision', '2');
@@ -63,9 +67,10 @@ test('exports: the latest submitted revision of each review in every format, red
   await ratingOption(draftPanel, 0, 'first').click();
   await expect(draftPanel.getByTestId('save-status')).toContainText('Saved');
 
-  // Both reviews use the built-in rubric, so its criteria are the criterion columns.
-  expect(second.criteria).toEqual(first.criteria);
-  const criteria = first.criteria;
+  // The complaint and the chat get different templates: the criterion columns are those of both
+  // rubrics, by rubric id, then in rubric order, each id once.
+  expect(second.rubricId).not.toBe(first.rubricId);
+  const criteria = [...new Set([first, second].sort((a, b) => (a.rubricId < b.rubricId ? -1 : 1)).flatMap((r) => r.criteria))];
   const dashboard = await session.context.newPage();
   await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
   await expect(dashboard.getByTestId('dashboard')).toBeVisible();
@@ -88,17 +93,17 @@ test('exports: the latest submitted revision of each review in every format, red
   expect(col(secondRow, 'score')).toBe('100');
   expect(col(firstRow, 'auto_failed')).toBe('false');
   expect(col(firstRow, 'submitted_at')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  expect(col(firstRow, criteria[0]!)).toBe('100');
-  expect(col(firstRow, criteria[1]!)).toBe('');
+  for (const id of first.criteria) expect(col(firstRow, id), id).toBe('100');
+  for (const id of second.criteria.filter((c) => !first.criteria.includes(c))) expect(col(firstRow, id), id).toBe('');
   await expect(dashboard.getByTestId('export-status')).toContainText('Saved reviews.csv: 2 reviews.');
 
   // answers.csv: the e-mail and the phone number in the comment are redacted.
   const answers = readCsv((await download(dashboard, 'export-answers-csv')).bytes);
   expect(answers[0]).toEqual([...ANSWER_COLUMNS]);
-  const firstAnswer = answers.find((r) => r[0] === col(firstRow, 'review_id'))!;
-  expect(firstAnswer.slice(2, 6)).toEqual([criteria[0], expect.any(String), 'false', '100']);
+  const firstAnswer = answers.find((r) => r[0] === col(firstRow, 'review_id') && r[2] === first.criteria[0])!;
+  expect(firstAnswer.slice(2, 6)).toEqual([first.criteria[0], expect.any(String), 'false', '100']);
   expect(firstAnswer[6]).toBe('Customer wrote from [email] and asked for a call on [phone].');
-  expect(answers.map((r) => r[0]).filter((id) => id === col(secondRow, 'review_id'))).toHaveLength(1);
+  expect(answers.filter((r) => r[0] === col(secondRow, 'review_id')).map((r) => r[2])).toEqual(second.criteria);
 
   // JSON Lines: qa-review/1 records, no BOM, no stored-only fields, redacted.
   const jsonl = await download(dashboard, 'export-jsonl');
@@ -128,7 +133,7 @@ test('exports: the latest submitted revision of each review in every format, red
   // Redaction off: the comment as written.
   await dashboard.getByTestId('redact-toggle').uncheck();
   const plainAnswers = readCsv((await download(dashboard, 'export-answers-csv')).bytes);
-  expect(plainAnswers.find((r) => r[0] === col(firstRow, 'review_id'))![6]).toBe(COMMENT);
+  expect(plainAnswers.find((r) => r[0] === col(firstRow, 'review_id') && r[2] === first.criteria[0])![6]).toBe(COMMENT);
   const storedBefore = readJsonLines((await download(dashboard, 'export-jsonl')).bytes);
 
   // A reviewer's file: a review of their own, one already here (changed in their copy), bad lines.
@@ -140,6 +145,7 @@ test('exports: the latest submitted revision of each review in every format, red
     '',
     JSON.stringify({ ...storedBefore[0]!, id: 'a-draft', status: 'draft' }),
   ].join('\n');
+  await expect(dashboard.getByTestId('stat-reviews')).toHaveAttribute('data-value', '2');
   await dashboard.getByTestId('import-reviews').setInputFiles({ name: 'sam-week-49.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(file) });
   const report = dashboard.getByTestId('import-report');
   await expect(report).toHaveAttribute('data-added', '1');
@@ -147,6 +153,8 @@ test('exports: the latest submitted revision of each review in every format, red
   await expect(report).toHaveAttribute('data-invalid', '2');
   await expect(report).toContainText('Line 3: not valid JSON');
   await expect(report).toContainText('Line 5: draft: only submitted reviews are imported');
+  // The figures on the page take the new review in without a reload.
+  await expect(dashboard.getByTestId('stat-reviews')).toHaveAttribute('data-value', '3');
 
   // Nothing that was stored changed; the imported review is exported with the rest.
   const storedAfter = readJsonLines((await download(dashboard, 'export-jsonl')).bytes);

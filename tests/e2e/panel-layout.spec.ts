@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { DEMO } from '../support/mock-helpdesk';
 import { expect, test } from './support/fixtures';
+import { completeReview } from './support/flow';
 
 const SHOTS = path.resolve('test-results/panel-layout');
 const zendeskUrl = (kind: string) => `https://${DEMO.zendesk.host}/agent/tickets/${DEMO.zendesk.tickets.find((t) => t.kind === kind)!.id}`;
@@ -69,8 +70,8 @@ for (const width of [360, 480]) {
     }
     await panel.screenshot({ path: path.join(SHOTS, `panel-${width}.png`), fullPage: true });
     // a complete review (every criterion rated, one N/A), submitted: the read-only state
-    for (let i = 0; i < count; i++) await criteria.nth(i).getByTestId('rating-option').last().click();
-    await criteria.nth(1).getByTestId('rating-na').click();
+    await completeReview(panel);
+    await criteria.filter({ has: panel.getByTestId('rating-na') }).first().getByTestId('rating-na').click();
     await expect(panel.getByTestId('save-status')).toContainText('Saved');
     await panel.getByTestId('submit-review').click();
     await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');

@@ -6,7 +6,7 @@ import type { Page, Worker } from '@playwright/test';
 import { weekById } from '../../lib/analytics/weeks';
 import { addFreshdeskHistory, addZendeskHistory, createFreshdeskDemoData, createZendeskDemoData, Gate, type MockRequest } from '../support/mock-helpdesk';
 import { expect, test, type Session } from './support/fixtures';
-import { ratingOption } from './support/flow';
+import { completeReview, ratingOption } from './support/flow';
 
 async function openSampling(session: Session): Promise<Page> {
   const page = await session.context.newPage();
@@ -95,6 +95,8 @@ test('zendesk: draw a week, the same inputs draw the same sample, then work the 
     await expect(panel.getByTestId('save-status')).toContainText('Saved');
     // A draft of this ticket by this reviewer: the dot.
     await expect.poll(() => badgeText(session.worker, tabId)).toBe('•');
+    await completeReview(panel);
+    await expect(panel.getByTestId('save-status')).toContainText('Saved');
     await panel.getByTestId('submit-review').click();
     await expect(panel.getByTestId('review-status')).toHaveAttribute('data-status', 'submitted');
     await expect(status).toHaveText(`Sample 2026-W47: ${done} of ${total} done`);

@@ -25,6 +25,8 @@ export function exportHandlers(deps: BackgroundDeps): HandlerSlice<ExportMessage
       if (tooLarge) throw new AppError('import-too-large', tooLarge);
       const { records, invalid } = parseReviewLines(text);
       const { added, duplicates } = await withStorageErrors(() => importReviewCopies(db, records.map((r) => r.record)));
+      // The dashboard's figures and the review queue read what was just added.
+      if (added > 0) deps.reviewsChanged?.();
       return { added, duplicates, invalid: invalid.length, problems: describeInvalidLines(invalid) };
     },
   };

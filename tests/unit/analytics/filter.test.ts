@@ -39,6 +39,7 @@ describe('days in the user\'s time zone', () => {
       agentIds: [],
       reviewerIds: [],
       rubricIds: [],
+      rubricVersions: [],
       channels: [],
       kinds: [],
       allRevisions: false,
@@ -57,6 +58,9 @@ describe('which reviews count', () => {
     expect(matchesFilter(record, compile({ reviewerIds: ['x'] }))).toBe(false);
     expect(matchesFilter(record, compile({ rubricIds: ['mini'] }))).toBe(true);
     expect(matchesFilter(record, compile({ rubricIds: ['other'] }))).toBe(false);
+    // The dashboard's "rubric, version n": the version must match too.
+    expect(matchesFilter(record, compile({ rubricIds: ['mini'], rubricVersions: [record.rubric.version] }))).toBe(true);
+    expect(matchesFilter(record, compile({ rubricIds: ['mini'], rubricVersions: [record.rubric.version + 1] }))).toBe(false);
     expect(matchesFilter(record, compile({ channels: ['email', 'chat'] }))).toBe(true);
     expect(matchesFilter(record, compile({ channels: ['email'] }))).toBe(false);
     expect(matchesFilter(record, compile({ kinds: ['self'] }))).toBe(false);

@@ -22,6 +22,7 @@ afterEach(async () => {
 function setup() {
   const db = new QaDatabase(`exports-${Math.random()}`);
   opened.push(db);
+  const changes = { count: 0 };
   const deps: BackgroundDeps = {
     db,
     tabs: new TabStates({ broadcast: () => undefined, askContentScript: async () => ({ phase: 'idle' }), now: () => NOW }),
@@ -31,6 +32,7 @@ function setup() {
     reloadTab: async () => undefined,
     registerDomain: async () => undefined,
     unregisterDomain: async () => undefined,
+    reviewsChanged: () => void (changes.count += 1),
   };
   const handlers = createHandlers(deps);
   const send = async <T>(type: string, data: unknown): Promise<T> => {
@@ -38,7 +40,7 @@ function setup() {
     if (!reply.ok) throw Object.assign(new Error(reply.error!.message), { code: reply.error!.code });
     return reply.data as T;
   };
-  return { db, send };
+  return { db, send, changes };
 }
 
 const everything = { timeZone: 'Europe/London' };
@@ -70,6 +72,8 @@ describe('exports', () => {
 
     const b = setup();
     expect(await b.send('imports:reviews', { text })).toEqual({ added: 6, duplicates: 0, invalid: 0, problems: [] });
+    // The dashboard and the queue are told, once.
+    expect(b.changes.count).toBe(1);
     const latest = new Map<string, StoredReview>();
     for (const r of await a.db.reviews.toArray()) if (r.status === 'submitted' && (latest.get(r.id)?.revision ?? 0) < r.revision) latest.set(r.id, r);
     const imported = await b.db.reviews.toArray();
@@ -79,6 +83,7 @@ describe('exports', () => {
     const before = await dumpTables(b.db);
     expect(await b.send('imports:reviews', { text })).toEqual({ added: 0, duplicates: 6, invalid: 0, problems: [] });
     expect(await dumpTables(b.db)).toEqual(before);
+    expect(b.changes.count).toBe(1);
   });
 
   it('exports only what the filter selects, and refuses a malformed filter', async () => {

@@ -59,6 +59,12 @@ describe('reviews.csv (contract §11)', () => {
     expect(cell(second!, 'tone')).toBe('');
   });
 
+  it('writes times in UTC, also for a record from another tool that carries an offset', () => {
+    const format = reviewsCsv([], { redact: false });
+    const [header, row] = parse(format.start + format.row(review({ submittedAt: '2026-11-01T11:00:00+01:00' })));
+    expect(row![header!.indexOf('submitted_at')]).toBe('2026-11-01T10:00:00.000Z');
+  });
+
   it('guards every formula start: = + - @ tab and carriage return', () => {
     for (const start of ['=', '+', '-', '@', '\t', '\r']) {
       const [row] = Papa.parse<string[]>(csvLine([`${start}1+1`, 5]).trimEnd(), {}).data;
