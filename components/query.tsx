@@ -14,7 +14,8 @@ const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:l
 const STORE_READS: ReadonlySet<MessageName> = new Set<MessageName>(['store:get', 'store:review-state']);
 /**
  * Reads of stored reviews: stale after `reviews:changed`, and after the other two as well (a pull
- * runs with the store's sync; restore, purge and Delete all say `library:changed`).
+ * runs with the store's sync; restore, purge and Delete all say `library:changed`), and after a
+ * new sample (the dashboard's sample-plan coverage).
  */
 const REVIEW_READS: ReadonlySet<MessageName> = new Set<MessageName>(['dashboard:summary', 'dashboard:reviews']);
 
@@ -63,7 +64,7 @@ function LibrarySync() {
     const stale = (reads: ReadonlySet<MessageName>) => () => void client.invalidateQueries({ predicate: (q) => reads.has(q.queryKey[0] as MessageName) });
     const offLibrary = onEvent('library:changed', stale(LIBRARY_READS));
     const offStore = onEvent('store:changed', stale(STORE_READS));
-    const offReviews = ['reviews:changed', 'library:changed', 'store:changed'].map((name) => onEvent(name as 'reviews:changed', stale(REVIEW_READS)));
+    const offReviews = ['reviews:changed', 'library:changed', 'store:changed', 'sampling:changed'].map((name) => onEvent(name as 'reviews:changed', stale(REVIEW_READS)));
     return () => {
       offLibrary();
       offStore();

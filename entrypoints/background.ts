@@ -24,6 +24,7 @@ import { createBadges } from '@/lib/background/badges';
 import { createSamplingService } from '@/lib/background/sampling/service';
 import { fetchInTab, findHelpdeskTabs, keepAliveSleep, navigateTab, setTabBadge, tabUrl } from '@/lib/background/sampling/browser-parts';
 import { ticketKey } from '@/lib/helpdesk/ticket-schema';
+import { sampleCoverageFrom } from '@/lib/background/sampling/coverage';
 
 const RETENTION_ALARM = 'retention-daily';
 
@@ -96,6 +97,7 @@ export default defineBackground(() => {
     teamStore,
     clearSecrets: () => teamStore.secrets.clear(),
     sampling,
+    sampleCoverage: sampleCoverageFrom(db),
     reviewWritten: (review) => {
       badges.reviewWritten(ticketKey({ helpdesk: review.helpdesk, instance: review.instance, id: review.ticketId }));
       // Only a submitted review ticks off a queue item; drafts change the badge alone.

@@ -181,7 +181,7 @@ export function CoverageChart({ coverage, agents }: { coverage: NonNullable<Dash
       </figcaption>
       <ul className="coverage">
         {coverage.map((c) => (
-          <li key={c.agentId}>
+          <li key={c.agentId} data-testid="coverage-row" data-agent-id={c.agentId} data-planned={c.planned} data-done={c.done}>
             <span>{name(c.agentId)}</span>
             <progress max={Math.max(1, c.planned)} value={c.done} />
             <span>

@@ -132,3 +132,32 @@ export function planSample(input: PlanInput): Plan {
     unassigned: new Set(solved.filter((t) => t.assigneeId === null).map((t) => t.id)).size,
   };
 }
+
+export interface AgentCoverage {
+  /** as reviews name the reviewee: `<helpdesk>:<id>` */
+  agentId: string;
+  planned: number;
+  done: number;
+}
+
+/**
+ * How far the review plan got: per agent, the tickets the samples drew and how many of them have a
+ * submitted review (`reviewed(sample)` gives the ids of the sample's instance that do). Agents in
+ * name order of the samples; `agentId` limits it to one.
+ */
+export function planCoverage(samples: readonly SampleRecord[], reviewed: (sample: SampleRecord) => ReadonlySet<string>, agentId?: string): AgentCoverage[] {
+  const rows = new Map<string, AgentCoverage>();
+  for (const sample of samples) {
+    const done = reviewed(sample);
+    const order = new Map(sample.agents.map((a, i) => [a.id, i]));
+    const items = [...sample.items].sort((a, b) => (order.get(a.agentId) ?? Infinity) - (order.get(b.agentId) ?? Infinity));
+    for (const item of items) {
+      const id = `${sample.helpdesk}:${item.agentId}`;
+      if (agentId !== undefined && id !== agentId) continue;
+      const row = rows.get(id) ?? (rows.set(id, { agentId: id, planned: 0, done: 0 }), rows.get(id)!);
+      row.planned += 1;
+      if (done.has(item.ticketId)) row.done += 1;
+    }
+  }
+  return [...rows.values()];
+}

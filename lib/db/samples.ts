@@ -52,3 +52,9 @@ export async function reviewedTicketIds(db: QaDatabase, helpdesk: HelpdeskName, 
   const rows = await query.filter((r) => r.status === 'submitted' && r.kind !== 'self').toArray();
   return new Set(rows.map((r) => r.ticketKey.slice(prefix.length)));
 }
+
+/** Every saved sample whose week overlaps [fromMs, toMs) (epoch ms), any instance. */
+export async function samplesOverlapping(db: QaDatabase, fromMs: number, toMs: number): Promise<SampleRecord[]> {
+  const rows = await db.settings.where('key').startsWith(PREFIX).toArray();
+  return rows.map((row) => readRow(row.value)).filter((s): s is SampleRecord => s !== null && s.weekStart < toMs && s.weekEnd > fromMs);
+}

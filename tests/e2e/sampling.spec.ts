@@ -110,6 +110,18 @@ test('zendesk: draw a week, the same inputs draw the same sample, then work the 
   await expect(sampling.getByTestId('sample-done')).toHaveText(`3 of ${total} reviewed.`);
   for (const id of first.slice(0, 3)) await expect(sampling.locator(`[data-testid="sample-item"][data-ticket-id="${id}"]`)).toHaveAttribute('data-done', 'true');
 
+  // The dashboard's sample-plan coverage for that week: every drawn ticket planned, 3 reviewed.
+  const dashboard = await session.context.newPage();
+  await dashboard.goto(`chrome-extension://${session.extensionId}/dashboard.html`);
+  await dashboard.getByTestId('filter-from').fill(`${new Date(week.start).toISOString().slice(0, 10)}`);
+  await dashboard.getByTestId('filter-to').fill(`${new Date(week.end - 1).toISOString().slice(0, 10)}`);
+  const coverage = dashboard.getByTestId('coverage-row');
+  await expect(coverage).toHaveCount(expected.filter((e) => e.drawn > 0).length);
+  await expect
+    .poll(() => coverage.evaluateAll((rows) => rows.reduce((sum, r) => [sum[0]! + Number(r.getAttribute('data-planned')), sum[1]! + Number(r.getAttribute('data-done'))], [0, 0])))
+    .toEqual([total, 3]);
+  await dashboard.close();
+
   // Back on a reviewed ticket, the badge says so again.
   await panel.getByTestId('queue-next').click();
   await expect(panel.getByTestId('ticket-id')).toHaveText(first[3]!);

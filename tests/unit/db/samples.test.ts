@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SampleRecord } from '@/lib/analytics/sample-plan';
-import { latestSample, readSample, reviewedTicketIds, sampleKey, saveSample } from '@/lib/db/samples';
+import { latestSample, readSample, reviewedTicketIds, sampleKey, samplesOverlapping, saveSample } from '@/lib/db/samples';
+import { sampleCoverageFrom } from '@/lib/background/sampling/coverage';
 import { QaDatabase } from '@/lib/db/schema';
 import { readSettings, updateSettings } from '@/lib/db/settings';
 import { saveDraft, submitReview } from '@/lib/db/reviews';
@@ -59,5 +60,33 @@ describe('samples in the settings table', () => {
     await submitReview(db, miniRubric, draftInput('4', 3, { ticket: { helpdesk: 'zendesk', instance: 'other.zendesk.com', id: '4', url: '', channel: 'email', subject: '' } }), clock);
     expect(await reviewedTicketIds(db, 'zendesk', 'acme.zendesk.com')).toEqual(new Set(['1']));
     expect(await reviewedTicketIds(db, 'zendesk', 'acme.zendesk.com', ['2', '3'])).toEqual(new Set());
+  });
+
+  it('the dashboard\'s coverage: the samples of the weeks the range touches, per agent, drawn and reviewed', async () => {
+    const W47 = { weekId: '2026-W47', weekStart: Date.parse('2026-11-16T00:00:00Z'), weekEnd: Date.parse('2026-11-23T00:00:00Z') };
+    const W48 = { weekId: '2026-W48', weekStart: Date.parse('2026-11-23T00:00:00Z'), weekEnd: Date.parse('2026-11-30T00:00:00Z') };
+    const item = (ticketId: string, agentId: string) => ({ ticketId, agentId, channel: 'email', subject: ticketId, url: '' });
+    await saveSample(db, sample({ ...W47, items: [item('1', '7'), item('2', '7'), item('5', '8')] }));
+    await saveSample(db, sample({ ...W48, items: [item('3', '7')] }));
+    expect((await samplesOverlapping(db, W48.weekStart, W48.weekEnd)).map((s) => s.weekId)).toEqual(['2026-W48']);
+    expect(await samplesOverlapping(db, W48.weekEnd, W48.weekEnd + 86_400_000)).toEqual([]);
+
+    const clock = steppingClock('2026-11-24T09:00:00Z');
+    await submitReview(db, miniRubric, draftInput('1', 3), clock);
+    await saveDraft(db, miniRubric, draftInput('2', 3), clock);
+    await submitReview(db, miniRubric, draftInput('3', 3), clock);
+    const coverage = sampleCoverageFrom(db);
+    const query = (from: string, to: string, agentId?: string) => ({ timeZone: 'UTC', from, to, filter: agentId ? { agentId } : {} });
+    expect(await coverage(query('2026-11-16', '2026-11-29'))).toEqual([
+      { agentId: 'zendesk:7', planned: 3, done: 2 },
+      { agentId: 'zendesk:8', planned: 1, done: 0 },
+    ]);
+    expect(await coverage(query('2026-11-22', '2026-11-22'))).toEqual([
+      { agentId: 'zendesk:7', planned: 2, done: 1 },
+      { agentId: 'zendesk:8', planned: 1, done: 0 },
+    ]);
+    expect(await coverage(query('2026-11-16', '2026-11-29', 'zendesk:8'))).toEqual([{ agentId: 'zendesk:8', planned: 1, done: 0 }]);
+    // No sample in the range: no chart.
+    expect(await coverage(query('2026-12-01', '2026-12-07'))).toBeNull();
   });
 });
