@@ -224,6 +224,8 @@ function Figures({ query, summary, dispatch }: { query: DashboardQuery; summary:
         <Stat label="Auto-fails" testId="stat-auto-fails" value={totals.autoFailed} shown={String(totals.autoFailed)} note={totals.reviews > 0 ? `${((100 * totals.autoFailed) / totals.reviews).toFixed(1)}% of reviews` : undefined} />
         <Stat label="Agents" value={summary.agents.length} shown={String(summary.agents.length)} />
       </section>
+      {/* The plan of the weeks in range, also before any of it is reviewed. */}
+      {summary.coverage && <CoverageChart coverage={summary.coverage} />}
       {totals.reviews === 0 ? (
         <StatusView title="No submitted reviews in this range" testId="dashboard-empty">
           <p className="muted">Pick a longer range or clear the filters. Drafts are not counted until they are submitted.</p>
@@ -234,7 +236,6 @@ function Figures({ query, summary, dispatch }: { query: DashboardQuery; summary:
             <TrendChart summary={summary} passMark={passMark} />
             <DistributionChart distribution={summary.distribution} />
           </div>
-          {summary.coverage && <CoverageChart coverage={summary.coverage} agents={summary.options.agents} />}
           <AgentTable summary={summary} dispatch={dispatch} />
           <HeatMap summary={summary} />
           <ReviewTable key={JSON.stringify(query)} query={query} total={totals.reviews} rubricNames={new Map(summary.rubrics.map((r) => [`${r.id}/${r.version}`, r.name]))} />

@@ -171,8 +171,7 @@ export function HeatMap({ summary }: { summary: DashboardSummaryResponse }) {
   );
 }
 
-export function CoverageChart({ coverage, agents }: { coverage: NonNullable<DashboardSummaryResponse['coverage']>; agents: DashboardSummaryResponse['options']['agents'] }) {
-  const name = (id: string) => agents.find((a) => a.id === id)?.name ?? id;
+export function CoverageChart({ coverage }: { coverage: NonNullable<DashboardSummaryResponse['coverage']> }) {
   return (
     <figure className="chart-card" data-testid="sample-coverage">
       <figcaption>
@@ -182,7 +181,7 @@ export function CoverageChart({ coverage, agents }: { coverage: NonNullable<Dash
       <ul className="coverage">
         {coverage.map((c) => (
           <li key={c.agentId} data-testid="coverage-row" data-agent-id={c.agentId} data-planned={c.planned} data-done={c.done}>
-            <span>{name(c.agentId)}</span>
+            <span>{c.name}</span>
             <progress max={Math.max(1, c.planned)} value={c.done} />
             <span>
               {c.done} of {c.planned}

@@ -136,6 +136,8 @@ export function planSample(input: PlanInput): Plan {
 export interface AgentCoverage {
   /** as reviews name the reviewee: `<helpdesk>:<id>` */
   agentId: string;
+  /** as the sample recorded it */
+  name: string;
   planned: number;
   done: number;
 }
@@ -150,11 +152,12 @@ export function planCoverage(samples: readonly SampleRecord[], reviewed: (sample
   for (const sample of samples) {
     const done = reviewed(sample);
     const order = new Map(sample.agents.map((a, i) => [a.id, i]));
+    const names = new Map(sample.agents.map((a) => [a.id, a.name]));
     const items = [...sample.items].sort((a, b) => (order.get(a.agentId) ?? Infinity) - (order.get(b.agentId) ?? Infinity));
     for (const item of items) {
       const id = `${sample.helpdesk}:${item.agentId}`;
       if (agentId !== undefined && id !== agentId) continue;
-      const row = rows.get(id) ?? (rows.set(id, { agentId: id, planned: 0, done: 0 }), rows.get(id)!);
+      const row = rows.get(id) ?? (rows.set(id, { agentId: id, name: names.get(item.agentId) ?? id, planned: 0, done: 0 }), rows.get(id)!);
       row.planned += 1;
       if (done.has(item.ticketId)) row.done += 1;
     }

@@ -67,7 +67,7 @@ export const dashboardSummarySchema = z.object({
    * How much of the review plan for the range is done, per agent; null while there is no sample
    * in the range (the sampling feature fills it in: see `sampleCoverage` in the handler).
    */
-  coverage: z.array(z.object({ agentId: z.string(), planned: z.number(), done: z.number() })).nullable(),
+  coverage: z.array(z.object({ agentId: z.string(), name: z.string(), planned: z.number(), done: z.number() })).nullable(),
   /** the roll-ups were built for this read (first open, or another time zone) */
   rebuilt: z.boolean(),
 });
