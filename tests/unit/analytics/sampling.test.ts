@@ -34,6 +34,15 @@ describe('drawSample (contract §8)', () => {
     expect(drawSample(tickets, { ...options, seed: '2026-W50' })).not.toEqual(first);
   });
 
+  it('counts a ticket listed twice with two assignees once, the same way whatever the order', () => {
+    const moved = { id: 'c0', assigneeId: 'alex' };
+    const options = { perAgent: 50, seed: '2026-W49' };
+    const before = drawSample([...tickets, moved], options);
+    expect(drawSample([moved, ...tickets], options)).toEqual(before);
+    expect(drawSample(reversedAndRotated([...tickets, moved]), options)).toEqual(before);
+    expect(before.filter((id) => id === 'c0')).toHaveLength(1);
+  });
+
   it("leaves one agent's draw unchanged when another agent's tickets change", () => {
     const options = { perAgent: 4, seed: 's' };
     const alex = (ids: string[]) => ids.filter((id) => id.startsWith('a'));
