@@ -43,6 +43,20 @@ interface Props {
 }
 
 /** Alt+↑ / Alt+↓ inside a card moves it; shared by criterion and section cards. */
+/** What makes a card movable: Alt+↑/↓ inside it, and a drop target for dragged cards. */
+export function movableCard(moves: CardMoves, drag: CardDrag) {
+  return { onKeyDown: moveKeys(moves), onDragOver: drag.onDragOver, onDragLeave: drag.onDragLeave, onDrop: drag.onDrop };
+}
+
+/** The handle a card is dragged by (the keyboard moves it with Alt+↑/↓ instead). */
+export function DragHandle({ drag }: { drag: CardDrag }) {
+  return (
+    <span className="drag-handle" draggable onDragStart={drag.onDragStart} onDragEnd={drag.onDragEnd} title="Drag to move (or Alt+↑ / Alt+↓)" aria-hidden="true" data-testid="drag-handle">
+      ⠿
+    </span>
+  );
+}
+
 /** A card's Move up / Move down / Remove buttons; `name` says which card in their labels. */
 export function CardActions({ name, moves, onRemove, removeTestId }: { name: string; moves: CardMoves; onRemove: () => void; removeTestId?: string }) {
   return (
@@ -119,15 +133,10 @@ export function CriterionCard({ criterion, number, headingLevel, sections, moves
       data-key={criterion.key}
       data-criterion-id={criterion.id}
       aria-labelledby={headingId}
-      onKeyDown={moveKeys(moves)}
-      onDragOver={drag.onDragOver}
-      onDragLeave={drag.onDragLeave}
-      onDrop={drag.onDrop}
+      {...movableCard(moves, drag)}
     >
       <div className="card-head">
-        <span className="drag-handle" draggable onDragStart={drag.onDragStart} onDragEnd={drag.onDragEnd} title="Drag to move (or Alt+↑ / Alt+↓)" aria-hidden="true" data-testid="drag-handle">
-          ⠿
-        </span>
+        <DragHandle drag={drag} />
         <Heading id={headingId}>
           <button type="button" className="card-toggle" aria-expanded={expanded} aria-controls={bodyId} onClick={onToggle} data-testid="criterion-toggle">
             Criterion {number}

@@ -1,7 +1,7 @@
 // One section in the editor: the heading criteria are grouped under in the panel (with its own
 // section score). Moved like a criterion: the handle, the Move buttons or Alt+↑/↓.
 import { fieldKey, type EditorSection } from './editor-state';
-import { CardActions, moveKeys, type CardDrag, type CardMoves } from './CriterionCard';
+import { CardActions, DragHandle, movableCard, type CardDrag, type CardMoves } from './CriterionCard';
 import { TextField, domId } from './fields';
 
 interface Props {
@@ -28,15 +28,10 @@ export function SectionCard({ section, number, criteriaCount, moves, drag, onCha
       data-testid="editor-section"
       data-key={section.key}
       aria-labelledby={headingId}
-      onKeyDown={moveKeys(moves)}
-      onDragOver={drag.onDragOver}
-      onDragLeave={drag.onDragLeave}
-      onDrop={drag.onDrop}
+      {...movableCard(moves, drag)}
     >
       <div className="card-head">
-        <span className="drag-handle" draggable onDragStart={drag.onDragStart} onDragEnd={drag.onDragEnd} title="Drag to move (or Alt+↑ / Alt+↓)" aria-hidden="true">
-          ⠿
-        </span>
+        <DragHandle drag={drag} />
         <h3 id={headingId}>
           Section {number}
           {section.title.trim() ? <span className="card-title">: {section.title.trim()}</span> : null}
