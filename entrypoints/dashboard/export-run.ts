@@ -1,18 +1,17 @@
-// One export, start to download: the background reads the filter's reviews page by page, the
-// page writes each page into the file at once and keeps it as Blob parts (the browser keeps blob
-// data outside the page's heap), and the finished Blob is downloaded through an object URL.
-// The next page is asked for while the current one is written, so reading and writing overlap.
+// One export, start to download: the background reads the filter's reviews page by page and, for
+// the text files, writes each page's rows where it reads them; the page keeps each piece as a
+// Blob part (the browser keeps blob data outside the page's heap), and the finished Blob is
+// downloaded through an object URL. The next page is asked for while the current one is kept.
 //
 // reviews.csv needs its criterion columns before its first row, and they depend on the rubric
 // versions of every review in the file. Rather than read everything twice, the columns grow as
 // pages bring new rubric versions, and the pages written before the last change are read again
-// at the end with the final columns — usually none, since a team's reviews share a rubric or
-// two. The XLSX file cannot take a page back once zipped, so it asks for the columns first
+// at the end with the final columns — usually the first two (asked for before any rubric was
+// known), since a team's reviews share a rubric or two. The XLSX file cannot take a page back once zipped, so it asks for the columns first
 // (`exports:plan`, one more read of everything).
 import { criterionColumns } from '@/lib/export/csv';
 import { RubricUsage, rubricRefKey, type RubricColumns, type RubricRef } from '@/lib/export/columns';
-import { EXPORT_FILES, TEXT_FILES, createXlsxBook, outgoingPage, type ExportFormat } from '@/lib/export/writers';
-import type { ReviewRecord } from '@/lib/review/record';
+import { EXPORT_FILES, TEXT_FILES, createXlsxBook, outgoingPage, type ExportFormat, type TextWrite } from '@/lib/export/writers';
 import { request } from '@/lib/messaging/client';
 import type { ResponseOf, ReviewFilterInput } from '@/lib/messaging/protocol';
 
@@ -38,16 +37,24 @@ type Page = ResponseOf<'exports:page'>;
 /** How the export asks the background (tests hand in their own). */
 export interface ExportReader {
   plan: (filter: ReviewFilterInput) => Promise<{ rubrics: RubricColumns[] }>;
-  page: (filter: ReviewFilterInput, after: string | null, until?: string | null) => Promise<Page>;
+  /** `write`: the page's rows as text (`Page.text`) instead of its records */
+  page: (filter: ReviewFilterInput, after: string | null, until?: string | null, write?: TextWrite) => Promise<Page>;
   /** the criterion ids of a rubric version in the library, null when it is not there */
   rubric: (ref: RubricRef) => Promise<string[] | null>;
 }
 
 const backgroundReader: ExportReader = {
   plan: (filter) => request('exports:plan', { filter }),
-  page: (filter, after, until) => request('exports:page', { filter, after, ...(until === undefined ? {} : { until }) }),
+  page: (filter, after, until, write) =>
+    request('exports:page', { filter, after, ...(until === undefined ? {} : { until }), ...(write ? { write: { ...write, criteria: write.criteria && [...write.criteria] }, limit: TEXT_PAGE_ROWS } : {}) }),
   rubric: async (ref) => (await request('rubrics:get', ref))?.criteria.map((c) => c.id) ?? null,
 };
+
+/**
+ * Stored revisions per page of a text file. Its rows cross as text, about a fifth of the records'
+ * bytes, so pages can be larger than the records' (REVIEW_PAGE_ROWS) without slow messages.
+ */
+const TEXT_PAGE_ROWS = 500;
 
 /** Column sets compare as text. */
 const columnsKey = (columns: readonly string[]) => columns.join('\n');
@@ -95,26 +102,36 @@ export async function runExport(
   const policy = { redact };
   const progress: ExportProgress = { done: 0, read: 0, stored: null };
   let skipped = 0;
-  const outgoing = (page: Page) => outgoingPage(page.records, policy);
-  const counted = (page: Page, out: { records: readonly unknown[]; skipped: number }) => {
-    skipped += out.skipped;
-    progress.done += out.records.length;
+  const counted = (page: Page, written: number, skippedHere: number) => {
+    skipped += skippedHere;
+    progress.done += written;
     progress.read += page.scanned;
     progress.stored ??= page.stored;
     onProgress({ ...progress });
   };
+  const textOf = (page: Page) => {
+    if (!page.text) throw new Error('The background sent records where it was asked for text.');
+    return page.text;
+  };
 
-  /** Every page of the filter, the next one asked for while the caller writes the current one. */
-  async function* pages(): AsyncGenerator<Page & { after: string | null }> {
+  /**
+   * Every page of the filter, the next one asked for while the caller keeps the current one.
+   * `writeNow` says how to write the next page asked for (undefined: send its records).
+   */
+  async function* pages(writeNow: () => TextWrite | undefined): AsyncGenerator<Page & { after: string | null; write: TextWrite | undefined }> {
     let after: string | null = null;
-    let next: Promise<Page> | null = read.page(filter, null);
+    const ask = (cursor: string | null) => {
+      const write = writeNow();
+      return read.page(filter, cursor, undefined, write).then((page) => ({ page, write }));
+    };
+    let next: Promise<{ page: Page; write: TextWrite | undefined }> | null = ask(null);
     while (next) {
-      const page: Page = await next;
+      const { page, write }: { page: Page; write: TextWrite | undefined } = await next;
       signal.throwIfAborted();
-      next = page.next === null ? null : read.page(filter, page.next);
+      next = page.next === null ? null : ask(page.next);
       // Cancelled while it is on its way: nobody waits for it, and its failure is no news.
       next?.catch(() => undefined);
-      yield { ...page, after };
+      yield { ...page, after, write };
       after = page.next;
     }
   }
@@ -128,10 +145,10 @@ export async function runExport(
     const columns = criterionColumns(plan.rubrics.map((r) => ({ ...r, criteria: r.criteria.map((id) => ({ id })) })));
     const binary = new BinaryParts();
     const book = await createXlsxBook(columns, (chunk) => binary.add(chunk), new Date());
-    for await (const page of pages()) {
-      const out = outgoing(page);
+    for await (const page of pages(() => undefined)) {
+      const out = outgoingPage(page.records, policy);
       book.write(out.records);
-      counted(page, out);
+      counted(page, out.records.length, out.skipped);
     }
     book.end();
     parts = binary.flush();
@@ -139,18 +156,17 @@ export async function runExport(
   } else if (format === 'reviews-csv') {
     const usage = new RubricUsage();
     const library = new Map<string, string[] | null>();
-    const learn = async (records: readonly ReviewRecord[]) => {
-      for (const ref of usage.add(records)) library.set(rubricRefKey(ref), await read.rubric(ref));
+    const learn = async (rubrics: RubricColumns[]) => {
+      for (const ref of usage.merge(rubrics)) library.set(rubricRefKey(ref), await read.rubric(ref));
     };
     const columnsNow = () => usage.columns((ref) => library.get(rubricRefKey(ref)));
+    const writeWith = (criteria: string[]): TextWrite => ({ format, redact, criteria });
     const written: WrittenPage[] = [];
-    for await (const page of pages()) {
-      const out = outgoing(page);
-      await learn(out.records);
-      const columns = columnsNow();
-      const blob = new Blob([TEXT_FILES['reviews-csv'].rows(out.records, columns)]);
-      written.push({ after: page.after, until: page.next, columns: columnsKey(columns), blob, count: out.records.length, skipped: out.skipped });
-      counted(page, out);
+    for await (const page of pages(() => writeWith(columnsNow()))) {
+      const text = textOf(page);
+      await learn(text.rubrics);
+      written.push({ after: page.after, until: page.next, columns: columnsKey(page.write!.criteria!), blob: new Blob([text.text]), count: text.written, skipped: text.skipped });
+      counted(page, text.written, text.skipped);
     }
     for (let round = 0; ; round++) {
       const columns = columnsNow();
@@ -161,23 +177,22 @@ export async function runExport(
       }
       if (round === MAX_REREADS) throw new Error('Reviews kept changing while the export ran. Try again.');
       for (const w of stale) {
-        const page = await read.page(filter, w.after, w.until);
+        const page = await read.page(filter, w.after, w.until, writeWith(columns));
         signal.throwIfAborted();
-        const out = outgoing(page);
-        await learn(out.records);
+        const text = textOf(page);
+        await learn(text.rubrics);
         // The reviews may have changed since: the counts follow what is written now.
-        progress.done += out.records.length - w.count;
-        skipped += out.skipped - w.skipped;
-        Object.assign(w, { columns: columnsKey(columns), blob: new Blob([TEXT_FILES['reviews-csv'].rows(out.records, columns)]), count: out.records.length, skipped: out.skipped });
+        progress.done += text.written - w.count;
+        skipped += text.skipped - w.skipped;
+        Object.assign(w, { columns: columnsKey(columns), blob: new Blob([text.text]), count: text.written, skipped: text.skipped });
       }
     }
   } else {
-    const file = TEXT_FILES[format];
-    parts = [new Blob([file.start()])];
-    for await (const page of pages()) {
-      const out = outgoing(page);
-      parts.push(new Blob([file.rows(out.records)]));
-      counted(page, out);
+    parts = [new Blob([TEXT_FILES[format].start()])];
+    for await (const page of pages(() => ({ format, redact }))) {
+      const text = textOf(page);
+      parts.push(new Blob([text.text]));
+      counted(page, text.written, text.skipped);
     }
   }
   const file = EXPORT_FILES[format];

@@ -2,7 +2,6 @@
 // of the rubric versions its reviews were scored with (contract §11). A version in the library
 // gives its criteria in rubric order; a version that is not (a file from a team with a rubric of
 // its own) is described by the criteria its reviews answered, in the order first met.
-import type { ReviewRecord } from '../review/record';
 import { criterionColumns } from './csv';
 
 /** The criterion ids of one rubric version, in the rubric's order. */
@@ -21,7 +20,7 @@ export class RubricUsage {
   private readonly used = new Map<string, { ref: RubricRef; answered: Set<string> }>();
 
   /** Notes the records' rubric versions and answered criteria; returns the versions met for the first time. */
-  add(records: readonly Pick<ReviewRecord, 'rubric' | 'answers'>[]): RubricRef[] {
+  add(records: readonly { rubric: RubricRef; answers: readonly { criterionId: string }[] }[]): RubricRef[] {
     const fresh: RubricRef[] = [];
     for (const record of records) {
       const key = rubricRefKey(record.rubric);
@@ -34,6 +33,11 @@ export class RubricUsage {
       for (const answer of record.answers) entry.answered.add(answer.criterionId);
     }
     return fresh;
+  }
+
+  /** Notes versions summed up elsewhere (`rubrics(() => null)` of another usage); returns those met for the first time. */
+  merge(rubrics: readonly RubricColumns[]): RubricRef[] {
+    return this.add(rubrics.map((r) => ({ rubric: { id: r.id, version: r.version }, answers: r.criteria.map((criterionId) => ({ criterionId })) })));
   }
 
   /** Each version met, with the library's criteria (`library` returns null for a version it lacks). */

@@ -2,9 +2,10 @@
 // piece of the file at once, so no side ever holds the whole file as one string. Records are
 // made ready to leave (`outgoingRecord`: checked, only the contract's fields, redacted) once per
 // page; the rows are then made from them.
-import { ANSWER_COLUMNS, CSV_BOM, REVIEW_COLUMNS, answerCells, csvLine, reviewCells, reviewsHeader } from './csv';
-import { outgoingRecord, type OutgoingPolicy } from './outgoing';
+import { ANSWER_COLUMNS, REVIEW_COLUMNS, answerCells, reviewCells } from './csv';
 import type { ReviewRecord } from '../review/record';
+
+export { TEXT_FILES, outgoingPage, writeTextPage, type TextFormat, type TextPage, type TextWrite } from './text-files';
 
 export const EXPORT_FORMATS = ['reviews-csv', 'answers-csv', 'jsonl', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,36 +18,6 @@ export const EXPORT_FILES: Record<ExportFormat, { fileName: string; type: string
 };
 
 export const XLSX_SHEETS = { reviews: 'Reviews', answers: 'Answers' } as const;
-
-/** A page's records as they may leave; a record that is not valid qa-review/1 is counted and left out. */
-export function outgoingPage(records: readonly unknown[], policy: OutgoingPolicy): { records: ReviewRecord[]; skipped: number } {
-  const out: ReviewRecord[] = [];
-  let skipped = 0;
-  for (const record of records) {
-    try {
-      out.push(outgoingRecord(record as ReviewRecord, policy));
-    } catch {
-      skipped += 1;
-    }
-  }
-  return { records: out, skipped };
-}
-
-/** The text files: how each starts, and the text of a page of outgoing records. */
-export const TEXT_FILES = {
-  'reviews-csv': {
-    start: (criteria: readonly string[]) => CSV_BOM + reviewsHeader(criteria),
-    rows: (records: readonly ReviewRecord[], criteria: readonly string[]) => records.map((r) => csvLine(reviewCells(r, criteria))).join(''),
-  },
-  'answers-csv': {
-    start: () => CSV_BOM + csvLine(ANSWER_COLUMNS),
-    rows: (records: readonly ReviewRecord[]) => records.map((r) => answerCells(r).map(csvLine).join('')).join(''),
-  },
-  jsonl: {
-    start: () => '',
-    rows: (records: readonly ReviewRecord[]) => records.map((r) => `${JSON.stringify(r)}\n`).join(''),
-  },
-} as const;
 
 export interface XlsxBook {
   /** writes a page of outgoing records: a row each in Reviews, a row per answer in Answers */

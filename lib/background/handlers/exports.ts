@@ -7,6 +7,7 @@ import { planExport, readReviewPage } from '../../db/review-pages';
 import { AppError } from '../../messaging/errors';
 import { describeInvalidLines, importSizeProblem, parseReviewLines } from '../../review/import';
 import type { BackgroundDeps, HandlerSlice } from './deps';
+import { writeTextPage } from '../../export/text-files';
 
 type ExportMessage = 'exports:plan' | 'exports:page' | 'imports:reviews';
 
@@ -14,10 +15,12 @@ export function exportHandlers(deps: BackgroundDeps): HandlerSlice<ExportMessage
   const { db } = deps;
   return {
     'exports:plan': ({ filter }) => planExport(db, compileFilter(filter)),
-    'exports:page': async ({ filter, after, limit, until }) => {
+    'exports:page': async ({ filter, after, limit, until, write }) => {
       const first = after === null && until === undefined;
       const page = await readReviewPage(db, compileFilter(filter), after, { limit, until });
-      return { ...page, stored: first ? await db.reviews.count() : null };
+      const stored = first ? await db.reviews.count() : null;
+      if (!write) return { ...page, stored };
+      return { records: [], scanned: page.scanned, next: page.next, stored, text: writeTextPage(page.records, write) };
     },
     'imports:reviews': async ({ text }) => {
       // Characters, not bytes: never more than the file's bytes, and the page checks the bytes first.

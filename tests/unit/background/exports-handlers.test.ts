@@ -86,6 +86,19 @@ describe('exports', () => {
     expect(b.changes.count).toBe(1);
   });
 
+  it('writes a page of a text file where it reads it: the same rows the records make, and their rubrics', async () => {
+    const a = setup();
+    await fillDatabase(a.db);
+    const asRecords = await a.send<{ records: unknown[] }>('exports:page', { filter: everything, after: null, limit: 1000 });
+    type TextReply = { records: unknown[]; text: { text: string; written: number; skipped: number; rubrics: { id: string }[] } };
+    const asText = await a.send<TextReply>('exports:page', { filter: everything, after: null, limit: 1000, write: { format: 'answers-csv', redact: true } });
+    expect(asText.records).toEqual([]);
+    const { records } = outgoingPage(asRecords.records, { redact: true });
+    expect(asText.text).toMatchObject({ text: TEXT_FILES['answers-csv'].rows(records), written: records.length, skipped: 0 });
+    expect(asText.text.text.length).toBeGreaterThan(0);
+    expect(asText.text.rubrics.map((r) => r.id)).toEqual([...new Set(records.map((r) => r.rubric.id))]);
+  });
+
   it('exports only what the filter selects, and refuses a malformed filter', async () => {
     const a = setup();
     await a.db.reviews.bulkAdd([

@@ -6,6 +6,7 @@ import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { runExport, type ExportProgress, type ExportReader } from '@/entrypoints/dashboard/export-run';
 import { REVIEW_COLUMNS } from '@/lib/export/csv';
+import { writeTextPage } from '@/lib/export/text-files';
 import type { ReviewRecord } from '@/lib/review/record';
 import { pulledRecord } from '../db/data-fixture';
 
@@ -25,10 +26,12 @@ function fakeReader(pages: FakePage[] = DEFAULT_PAGES) {
   const calls: [string | null, (string | null)?][] = [];
   const read: ExportReader = {
     plan: async () => ({ rubrics: [{ id: 'mini', version: 1, criteria: ['tone'] }] }),
-    page: async (_filter, after, until) => {
+    page: async (_filter, after, until, write) => {
       calls.push(until === undefined ? [after] : [after, until]);
       const index = after === null ? 0 : pages.findIndex((p) => p.next === after) + 1;
-      return { ...pages[index]!, stored: after === null && until === undefined ? 6 : null };
+      const page = { ...pages[index]!, stored: after === null && until === undefined ? 6 : null };
+      // As the background answers: the text files come written, XLSX gets the records.
+      return write ? { ...page, records: [], text: writeTextPage(page.records, write) } : page;
     },
     rubric: async (ref) => LIBRARY[`${ref.id}@${ref.version}`] ?? null,
   };
@@ -42,7 +45,9 @@ describe('runExport', () => {
     const { read, calls } = fakeReader();
     const progress: (ExportProgress & { asked: number })[] = [];
     const result = await runExport('reviews-csv', filter, true, { signal: new AbortController().signal, read, onProgress: (p) => progress.push({ ...p, asked: calls.length }) });
-    expect(calls).toEqual([[null], ['b'], ['c']]);
+    // The background writes the rows: the first two pages were asked for before any rubric was
+    // known (the second while the first was on its way), so they are written again with the columns.
+    expect(calls).toEqual([[null], ['b'], ['c'], [null, 'b'], ['b', 'c']]);
     expect(progress).toEqual([
       { done: 0, read: 0, stored: null, asked: 0 },
       { done: 2, read: 3, stored: 6, asked: 2 },
@@ -84,7 +89,7 @@ describe('runExport', () => {
       { records: [pulledRecord({ id: 'd', rubric: { id: 'zeta', version: 2 }, answers: [{ criterionId: 'speed', value: 1, na: false, score: 0.25 }] })], scanned: 1, next: null },
     ]);
     const result = await runExport('reviews-csv', filter, true, { signal: new AbortController().signal, read, onProgress: () => {} });
-    expect(calls).toEqual([[null], ['a'], ['b'], ['c'], [null, 'a'], ['a', 'b'], ['b', 'c']]);
+    expect(calls).toEqual([[null], ['a'], ['b'], ['c'], [null, 'a'], ['a', 'b'], ['b', 'c'], ['c', null]]);
     const [header, ...rows] = await csvOf(result.blob);
     expect(header).toEqual([...REVIEW_COLUMNS, 'empathy', 'tone', 'accuracy', 'speed']);
     const criterionCells = rows.map((r) => [r[0], ...r.slice(REVIEW_COLUMNS.length)]);
