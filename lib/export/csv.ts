@@ -63,10 +63,17 @@ export function formatNumber(value: number | null | undefined): string {
   return rounded === null ? '' : String(rounded);
 }
 
+const cellText = (c: Cell) => (c === null || c === undefined ? '' : typeof c === 'string' ? guardText(c) : String(c));
+
 /** One CSV line with its CRLF. */
 export function csvLine(cells: readonly Cell[]): string {
-  const text = cells.map((c) => (c === null || c === undefined ? '' : typeof c === 'string' ? guardText(c) : String(c)));
-  return Papa.unparse([text], { newline: CSV_NEWLINE, header: false }) + CSV_NEWLINE;
+  return csvLines([cells]);
+}
+
+/** CSV lines, each with its CRLF; one papaparse call for all of them (a call per line costs more). */
+export function csvLines(rows: readonly (readonly Cell[])[]): string {
+  if (rows.length === 0) return '';
+  return Papa.unparse(rows.map((cells) => cells.map(cellText)), { newline: CSV_NEWLINE, header: false }) + CSV_NEWLINE;
 }
 
 /** What `criterionColumns` reads of a rubric. */

@@ -3,9 +3,10 @@
 // reviews.csv, answers.csv and JSON Lines where the reviews are read, and only that text crosses
 // to the dashboard (records as objects took five times the bytes, and extension messages are
 // slow per byte).
-import { ANSWER_COLUMNS, CSV_BOM, answerCells, csvLine, reviewCells, reviewsHeader } from './csv';
+import { ANSWER_COLUMNS, CSV_BOM, answerCells, csvLine, csvLines, reviewCells, reviewsHeader } from './csv';
 import { RubricUsage, type RubricColumns } from './columns';
 import { outgoingRecord, type OutgoingPolicy } from './outgoing';
+import { redactText } from './redact';
 import type { ReviewRecord } from '../review/record';
 
 /** A page's records as they may leave; a record that is not valid qa-review/1 is counted and left out. */
@@ -26,11 +27,11 @@ export function outgoingPage(records: readonly unknown[], policy: OutgoingPolicy
 export const TEXT_FILES = {
   'reviews-csv': {
     start: (criteria: readonly string[]) => CSV_BOM + reviewsHeader(criteria),
-    rows: (records: readonly ReviewRecord[], criteria: readonly string[]) => records.map((r) => csvLine(reviewCells(r, criteria))).join(''),
+    rows: (records: readonly ReviewRecord[], criteria: readonly string[]) => csvLines(records.map((r) => reviewCells(r, criteria))),
   },
   'answers-csv': {
     start: () => CSV_BOM + csvLine(ANSWER_COLUMNS),
-    rows: (records: readonly ReviewRecord[]) => records.map((r) => answerCells(r).map(csvLine).join('')).join(''),
+    rows: (records: readonly ReviewRecord[]) => csvLines(records.flatMap((r) => answerCells(r))),
   },
   jsonl: {
     start: () => '',
@@ -60,7 +61,11 @@ export interface TextPage {
 
 /** One page of a text file: the records made ready to leave, then written as rows. */
 export function writeTextPage(records: readonly unknown[], write: TextWrite): TextPage {
-  const out = outgoingPage(records, { redact: write.redact });
+  // reviews.csv has one free-text column, the subject: redacting the comments and coaching notes
+  // it never writes would be most of the page's work.
+  const subjectOnly = write.format === 'reviews-csv';
+  const out = outgoingPage(records, { redact: write.redact && !subjectOnly });
+  if (subjectOnly && write.redact) for (const record of out.records) if (record.subject !== undefined) record.subject = redactText(record.subject);
   const text = write.format === 'reviews-csv' ? TEXT_FILES['reviews-csv'].rows(out.records, write.criteria ?? []) : TEXT_FILES[write.format].rows(out.records);
   const usage = new RubricUsage();
   usage.add(out.records);

@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import readExcelFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { ANSWER_COLUMNS, REVIEW_COLUMNS } from '@/lib/export/csv';
-import { TEXT_FILES, createXlsxBook, outgoingPage } from '@/lib/export/writers';
+import { TEXT_FILES, createXlsxBook, outgoingPage, writeTextPage } from '@/lib/export/writers';
 import type { ReviewRecord } from '@/lib/review/record';
 import { pulledRecord } from '../db/data-fixture';
 
@@ -22,15 +22,14 @@ const records: ReviewRecord[] = [
 ];
 const criteria = ['tone', 'accuracy'];
 
-/** The file as the dashboard writes it: its start, then a piece per page of outgoing records. */
+/** The file as an export writes it: its start, then a piece per page, written as the background writes them. */
 function textFile(format: keyof typeof TEXT_FILES, pages: unknown[][], redact = true) {
-  const file = TEXT_FILES[format];
-  const chunks: string[] = [file.start(criteria)];
+  const chunks: string[] = [TEXT_FILES[format].start(criteria)];
   let skipped = 0;
   for (const page of pages) {
-    const out = outgoingPage(page, { redact });
+    const out = writeTextPage(page, { format, redact, criteria });
     skipped += out.skipped;
-    chunks.push(file.rows(out.records, criteria));
+    chunks.push(out.text);
   }
   return { chunks, skipped };
 }
