@@ -54,7 +54,7 @@ const backgroundReader: ExportReader = {
  * Stored revisions per page of a text file. Its rows cross as text, about a fifth of the records'
  * bytes, so pages can be larger than the records' (REVIEW_PAGE_ROWS) without slow messages.
  */
-const TEXT_PAGE_ROWS = 500;
+const TEXT_PAGE_ROWS = 1_000;
 
 /** Column sets compare as text. */
 const columnsKey = (columns: readonly string[]) => columns.join('\n');
