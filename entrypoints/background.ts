@@ -89,7 +89,11 @@ export default defineBackground(() => {
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
     libraryChanged: () => broadcast('library:changed', {}),
-    reviewsChanged: () => broadcast('reviews:changed', {}),
+    reviewsChanged: () => {
+      broadcast('reviews:changed', {});
+      // An imported or pulled review of a sampled ticket ticks its item off in the queue too.
+      broadcast('sampling:changed', {});
+    },
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
     persistStorage,

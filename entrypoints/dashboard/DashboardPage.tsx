@@ -279,7 +279,8 @@ export function DashboardPage() {
       ) : (
         <Figures query={shown.query} summary={shown.summary} dispatch={dispatch} />
       )}
-      {query ? <ExportPanel filter={exportFilterOf(query, read.data?.mine)} /> : null}
+      {/* The export takes what the figures on screen show (their query and its My reviews). */}
+      {shown ? <ExportPanel filter={exportFilterOf(shown.query, shown.summary.mine)} /> : null}
       <ImportPanel />
       <RebuildButton timeZone={TIME_ZONE} />
     </main>

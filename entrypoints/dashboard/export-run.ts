@@ -170,7 +170,8 @@ export async function runExport(
     }
     for (let round = 0; ; round++) {
       const columns = columnsNow();
-      const stale = written.filter((w) => w.columns !== columnsKey(columns));
+      // A page that wrote no row has nothing to write again.
+      const stale = written.filter((w) => w.columns !== columnsKey(columns) && (w.count > 0 || w.skipped > 0));
       if (stale.length === 0) {
         parts = [new Blob([TEXT_FILES['reviews-csv'].start(columns)]), ...written.map((w) => w.blob)];
         break;

@@ -4,7 +4,7 @@
 // tickets, options and seed always give the same sample.
 import { z } from '../zod';
 import type { ListedAgent, ListedTicket } from '../helpdesk/listing';
-import { drawSample, drawStratifiedSample, drawWeightedSample } from './sampling';
+import { drawSample, drawStratifiedSample, drawWeightedSample, uniqueTickets } from './sampling';
 
 export const SAMPLE_MODES = ['uniform', 'channels', 'risk'] as const;
 export type SampleMode = (typeof SAMPLE_MODES)[number];
@@ -84,7 +84,8 @@ export interface Plan {
 const byName = (a: SampleAgent, b: SampleAgent) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function planSample(input: PlanInput): Plan {
-  const solved = input.tickets.filter((t) => t.status !== 'other');
+  // Each ticket once, whichever listing of it wins in drawSample (contract §8: order never matters).
+  const solved = uniqueTickets(input.tickets.filter((t) => t.status !== 'other'));
   const chosen = input.agentIds === null ? null : new Set(input.agentIds);
   const candidates = solved.filter((t) => t.assigneeId !== null && (chosen === null || chosen.has(t.assigneeId)));
   const options = { perAgent: input.perAgent, seed: input.seed, exclude: input.exclude };
@@ -134,7 +135,7 @@ export function planSample(input: PlanInput): Plan {
 }
 
 export interface AgentCoverage {
-  /** as reviews name the reviewee: `<helpdesk>:<id>` */
+  /** the helpdesk's agent id, as reviews name the reviewee */
   agentId: string;
   /** as the sample recorded it */
   name: string;
@@ -155,9 +156,9 @@ export function planCoverage(samples: readonly SampleRecord[], reviewed: (sample
     const names = new Map(sample.agents.map((a) => [a.id, a.name]));
     const items = [...sample.items].sort((a, b) => (order.get(a.agentId) ?? Infinity) - (order.get(b.agentId) ?? Infinity));
     for (const item of items) {
-      const id = `${sample.helpdesk}:${item.agentId}`;
+      const id = item.agentId;
       if (agentId !== undefined && id !== agentId) continue;
-      const row = rows.get(id) ?? (rows.set(id, { agentId: id, name: names.get(item.agentId) ?? id, planned: 0, done: 0 }), rows.get(id)!);
+      const row = rows.get(id) ?? (rows.set(id, { agentId: id, name: names.get(id) ?? `Agent ${id}`, planned: 0, done: 0 }), rows.get(id)!);
       row.planned += 1;
       if (done.has(item.ticketId)) row.done += 1;
     }

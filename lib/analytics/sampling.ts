@@ -24,17 +24,24 @@ const rngFor = (seed: string, agentId: string, stratum = ''): Random => seedrand
 /** Code-unit order: the same everywhere, unlike locale comparison. */
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * Each ticket id once, in id order. A ticket listed twice (a listing split across pages while it
+ * changed hands) keeps the same listing whatever order the helpdesk gave: the lowest assignee id,
+ * then channel.
+ */
+export function uniqueTickets<T extends SampleCandidate>(tickets: readonly T[]): T[] {
+  const canonical = [...tickets].sort(
+    (a, b) => byCodeUnit(a.id, b.id) || byCodeUnit(a.assigneeId ?? '', b.assigneeId ?? '') || byCodeUnit(a.channel ?? '', b.channel ?? ''),
+  );
+  return canonical.filter((t, i) => i === 0 || canonical[i - 1]!.id !== t.id);
+}
+
 /** Eligible tickets by assignee, each list in a canonical order (ids deduplicated). */
 function byAssignee<T extends SampleCandidate>(tickets: readonly T[], exclude: Iterable<string> | undefined): Map<string, T[]> {
   const excluded = new Set(exclude ?? []);
-  const seen = new Set<string>();
   const groups = new Map<string, T[]>();
-  // A ticket listed twice (a listing split across pages while it changed hands) counts once, with
-  // the same assignee whatever order the helpdesk listed it in (the lowest assignee id).
-  const canonical = [...tickets].sort((a, b) => byCodeUnit(a.id, b.id) || byCodeUnit(a.assigneeId ?? '', b.assigneeId ?? ''));
-  for (const t of canonical) {
-    if (t.assigneeId === null || t.assigneeId === undefined || excluded.has(t.id) || seen.has(t.id)) continue;
-    seen.add(t.id);
+  for (const t of uniqueTickets(tickets)) {
+    if (t.assigneeId === null || t.assigneeId === undefined || excluded.has(t.id)) continue;
     const group = groups.get(t.assigneeId) ?? [];
     group.push(t);
     groups.set(t.assigneeId, group);

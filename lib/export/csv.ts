@@ -79,10 +79,16 @@ export function csvLines(rows: readonly (readonly Cell[])[]): string {
 /** What `criterionColumns` reads of a rubric. */
 export type RubricCriteria = Pick<Rubric, 'id' | 'version'> & { criteria: readonly Pick<Rubric['criteria'][number], 'id'>[] };
 
-/** Contract §11: times in UTC. A record from another tool may carry an offset; text that is not a time stays as it was. */
+/** An ISO-8601 date-time that says its offset (Z or ±hh:mm): one instant wherever it is read. */
+const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * Contract §11: times in UTC. A record from another tool may carry an offset; anything else (no
+ * offset, another format) would be read in the exporting machine's zone, so it stays as written.
+ */
 function utcTime(at: string | undefined): string {
   if (at === undefined) return '';
-  const ms = Date.parse(at);
+  const ms = ZONED_TIME.test(at) ? Date.parse(at) : NaN;
   return Number.isNaN(ms) ? at : new Date(ms).toISOString();
 }
 

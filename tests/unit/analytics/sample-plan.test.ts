@@ -29,6 +29,16 @@ const input = (over: Partial<PlanInput> = {}): PlanInput => ({
 });
 
 describe('planSample', () => {
+  it('a ticket listed for two agents is counted and credited once, the same whatever the listing order', () => {
+    const moved = [t('m1', 'bob'), t('m1', 'ann')];
+    const forward = planSample(input({ tickets: [...tickets, ...moved], perAgent: 10 }));
+    const backward = planSample(input({ tickets: [...moved.reverse(), ...[...tickets].reverse()], perAgent: 10 }));
+    expect(backward.items).toEqual(forward.items);
+    expect(backward.agents).toEqual(forward.agents);
+    expect(forward.items.filter((i) => i.ticketId === 'm1')).toEqual([expect.objectContaining({ agentId: 'ann' })]);
+    for (const agent of forward.agents) expect(agent.drawn).toBe(forward.items.filter((i) => i.agentId === agent.id).length);
+  });
+
   it('draws with contract §8 and counts per agent: tickets left to draw from, drawn', () => {
     const plan = planSample(input());
     const eligible = tickets.filter((x) => x.status !== 'other').map((x) => ({ id: x.id, assigneeId: x.assigneeId, channel: x.channel }));

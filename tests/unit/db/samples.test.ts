@@ -78,14 +78,14 @@ describe('samples in the settings table', () => {
     const coverage = sampleCoverageFrom(db);
     const query = (from: string, to: string, agentId?: string) => ({ timeZone: 'UTC', from, to, filter: agentId ? { agentId } : {} });
     expect(await coverage(query('2026-11-16', '2026-11-29'))).toEqual([
-      { agentId: 'zendesk:7', name: 'Alex', planned: 3, done: 2 },
-      { agentId: 'zendesk:8', name: 'zendesk:8', planned: 1, done: 0 },
+      { agentId: '7', name: 'Alex', planned: 3, done: 2 },
+      { agentId: '8', name: 'Agent 8', planned: 1, done: 0 },
     ]);
     expect(await coverage(query('2026-11-22', '2026-11-22'))).toEqual([
-      { agentId: 'zendesk:7', name: 'Alex', planned: 2, done: 1 },
-      { agentId: 'zendesk:8', name: 'zendesk:8', planned: 1, done: 0 },
+      { agentId: '7', name: 'Alex', planned: 2, done: 1 },
+      { agentId: '8', name: 'Agent 8', planned: 1, done: 0 },
     ]);
-    expect(await coverage(query('2026-11-16', '2026-11-29', 'zendesk:8'))).toEqual([{ agentId: 'zendesk:8', name: 'zendesk:8', planned: 1, done: 0 }]);
+    expect(await coverage(query('2026-11-16', '2026-11-29', '8'))).toEqual([{ agentId: '8', name: 'Agent 8', planned: 1, done: 0 }]);
     // No sample in the range: no chart.
     expect(await coverage(query('2026-12-01', '2026-12-07'))).toBeNull();
   });

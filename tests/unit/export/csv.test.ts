@@ -63,6 +63,9 @@ describe('reviews.csv (contract §11)', () => {
     const format = reviewsCsv([], { redact: false });
     const [header, row] = parse(format.start + format.row(review({ submittedAt: '2026-11-01T11:00:00+01:00' })));
     expect(row![header!.indexOf('submitted_at')]).toBe('2026-11-01T10:00:00.000Z');
+    // No offset: which instant it is depends on a zone the file does not say, so it stays as written.
+    const [, plain] = parse(format.start + format.row(review({ submittedAt: '2026-11-01T11:00:00' })));
+    expect(plain![header!.indexOf('submitted_at')]).toBe('2026-11-01T11:00:00');
   });
 
   it('guards every formula start: = + - @ tab and carriage return', () => {
