@@ -1,11 +1,10 @@
 // reviews.csv and answers.csv (contract §11): UTF-8 with BOM, comma-separated, CRLF, RFC 4180
-// quoting (papaparse), one header row. Rows are made one review at a time, so a caller can write
-// 100 000 reviews as a stream without ever holding the whole file as one string. Text cells that
+// quoting (papaparse), one header row. Rows are made a page of reviews at a time (text-files.ts),
+// so 100 000 reviews are written as a stream without ever holding the whole file as one string. Text cells that
 // a spreadsheet would run as a formula get a leading apostrophe.
 import Papa from 'papaparse';
 import type { ReviewRecord } from '../review/record';
 import type { Rubric } from '../rubric/schema';
-import { outgoingRecord, type OutgoingPolicy } from './outgoing';
 
 export const CSV_BOM = '\uFEFF';
 export const CSV_NEWLINE = '\r\n';
@@ -156,23 +155,4 @@ export function reviewCells(record: ReviewRecord, criteria: readonly string[]): 
 /** One row of cells per answer (`ANSWER_COLUMNS`); `record` must already be as it may leave. */
 export function answerCells(record: ReviewRecord): Cell[][] {
   return record.answers.map((a) => [record.id, record.revision, a.criterionId, a.value, a.na ? 'true' : 'false', a.na ? null : roundedPercent(a.score), a.comment ?? '']);
-}
-
-/** The pieces of one export: write `start`, then `row(record)` for each review. */
-export interface CsvFormat {
-  start: string;
-  row: (record: ReviewRecord) => string;
-}
-
-export function reviewsCsv(criteria: readonly string[], policy: OutgoingPolicy): CsvFormat {
-  return { start: CSV_BOM + reviewsHeader(criteria), row: (record) => csvLine(reviewCells(outgoingRecord(record, policy), criteria)) };
-}
-
-export function answersCsv(policy: OutgoingPolicy): CsvFormat {
-  return { start: CSV_BOM + csvLine(ANSWER_COLUMNS), row: (record) => answerCells(outgoingRecord(record, policy)).map(csvLine).join('') };
-}
-
-/** JSON Lines (contract §11): one qa-review/1 record per line, no BOM, `\n` line ends. */
-export function jsonLinesFormat(policy: OutgoingPolicy): CsvFormat {
-  return { start: '', row: (record) => `${JSON.stringify(outgoingRecord(record, policy))}\n` };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { answersCsv, criterionColumns, csvLine, jsonLinesFormat, REVIEW_COLUMNS, reviewsCsv, CSV_BOM } from '@/lib/export/csv';
+import { criterionColumns, csvLine, REVIEW_COLUMNS, CSV_BOM } from '@/lib/export/csv';
+import { TEXT_FILES, writeTextPage, type TextFormat } from '@/lib/export/text-files';
 import { reviewRecordSchema, type ReviewRecord } from '@/lib/review/record';
 import { parseRubric } from '@/lib/rubric/schema';
 import { pulledRecord } from '../db/data-fixture';
@@ -31,6 +32,10 @@ const review = (over: Partial<ReviewRecord> = {}): ReviewRecord =>
     ...over,
   });
 
+/** A file of `records` as an export writes it: its start, then the page's rows. */
+const file = (format: TextFormat, records: ReviewRecord[], redact: boolean, criteria: string[] = []) =>
+  TEXT_FILES[format].start(criteria) + writeTextPage(records, { format, redact, criteria }).text;
+
 const parse = (text: string) => Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { newline: '\r\n' }).data.filter((r) => r.length > 1);
 
 describe('reviews.csv (contract §11)', () => {
@@ -40,8 +45,7 @@ describe('reviews.csv (contract §11)', () => {
   });
 
   it('writes BOM, CRLF, the header in contract order, RFC 4180 quoting and guarded formulas, redacted', () => {
-    const format = reviewsCsv(['tone', 'accuracy', 'empathy'], { redact: true });
-    const text = format.start + format.row(review()) + format.row(review({ id: 'r-2', score: null, answers: [{ criterionId: 'tone', value: null, na: true, score: null }] }));
+    const text = file('reviews-csv', [review(), review({ id: 'r-2', score: null, answers: [{ criterionId: 'tone', value: null, na: true, score: null }] })], true, ['tone', 'accuracy', 'empathy']);
     expect(text.startsWith(CSV_BOM)).toBe(true);
     expect(text.split('\r\n')[0]).toBe(`${CSV_BOM}${REVIEW_COLUMNS.join(',')},tone,accuracy,empathy`);
     const [header, first, second] = parse(text);
@@ -60,11 +64,10 @@ describe('reviews.csv (contract §11)', () => {
   });
 
   it('writes times in UTC, also for a record from another tool that carries an offset', () => {
-    const format = reviewsCsv([], { redact: false });
-    const [header, row] = parse(format.start + format.row(review({ submittedAt: '2026-11-01T11:00:00+01:00' })));
+    const [header, row] = parse(file('reviews-csv', [review({ submittedAt: '2026-11-01T11:00:00+01:00' })], false));
     expect(row![header!.indexOf('submitted_at')]).toBe('2026-11-01T10:00:00.000Z');
     // No offset: which instant it is depends on a zone the file does not say, so it stays as written.
-    const [, plain] = parse(format.start + format.row(review({ submittedAt: '2026-11-01T11:00:00' })));
+    const [, plain] = parse(file('reviews-csv', [review({ submittedAt: '2026-11-01T11:00:00' })], false));
     expect(plain![header!.indexOf('submitted_at')]).toBe('2026-11-01T11:00:00');
   });
 
@@ -80,8 +83,7 @@ describe('reviews.csv (contract §11)', () => {
 
 describe('answers.csv', () => {
   it('has one row per answer with value, N/A and score', () => {
-    const format = answersCsv({ redact: true });
-    const rows = parse(format.start + format.row(review()) + format.row(review({ id: 'r-3', answers: [{ criterionId: 'tone', value: null, na: true, score: null }] })));
+    const rows = parse(file('answers-csv', [review(), review({ id: 'r-3', answers: [{ criterionId: 'tone', value: null, na: true, score: null }] })], true));
     expect(rows).toEqual([
       ['review_id', 'revision', 'criterion_id', 'value', 'na', 'score', 'comment'],
       ['r-1', '2', 'tone', '1', 'false', '100', "'+call me on [phone]"],
@@ -93,8 +95,7 @@ describe('answers.csv', () => {
 
 describe('JSON Lines', () => {
   it('writes one qa-review/1 record per line, no BOM, \\n endings, and reads back', () => {
-    const format = jsonLinesFormat({ redact: false });
-    const text = format.start + format.row(review()) + format.row(review({ id: 'r-9' }));
+    const text = file('jsonl', [review(), review({ id: 'r-9' })], false);
     expect(text.startsWith('{')).toBe(true);
     expect(text.endsWith('\n')).toBe(true);
     expect(text).not.toContain('\r');
