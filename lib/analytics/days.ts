@@ -4,7 +4,8 @@
 import { tzOffset } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** YYYY-MM-DD, with the year, month and day as groups. */
+export const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Whether the runtime knows the IANA time zone (an unknown one would put every review on NaN). */
 export function isTimeZone(timeZone: string): boolean {

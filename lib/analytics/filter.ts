@@ -6,22 +6,12 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import { z } from '../zod';
+import { DAY, isTimeZone } from './days';
 import { channelSchema } from '../helpdesk/ticket-schema';
 import { reviewKindSchema, type ReviewRecord } from '../review/record';
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** A calendar day, YYYY-MM-DD, read in the filter's time zone. */
 const daySchema = z.string().regex(DAY, 'a day as YYYY-MM-DD');
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const reviewFilterSchema = z.object({
   /** first day, inclusive, on `submittedAt`; null: from the beginning */

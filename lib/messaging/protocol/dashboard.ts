@@ -1,9 +1,10 @@
 // The dashboard (contract §12): figures from the roll-ups, and a page of the reviews behind them.
 // Days are the user's calendar days in `timeZone` (the page's), inclusive on both ends.
 import { z } from '../../zod';
+import { DAY } from '../../analytics/days';
 import { reviewRecordSchema } from '../../review/record';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-12-01');
+const day = z.string().regex(DAY, 'a day such as 2026-12-01');
 
 export const dashboardFilterSchema = z.object({
   agentId: z.string().optional(),
