@@ -33,6 +33,7 @@ const isObject = (value: unknown): value is Record<string, unknown> => value !==
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isListOf = (value: unknown, item: (v: Record<string, unknown>) => boolean) => Array.isArray(value) && value.every((v) => isObject(v) && item(v));
 
+const isOptionalNumber = (v: unknown) => v === undefined || typeof v === 'number';
 const isLevel = (l: Record<string, unknown>) => isString(l.key) && isString(l.value) && isString(l.label) && isString(l.description);
 const isSection = (s: Record<string, unknown>) => isString(s.key) && isString(s.id) && typeof s.idEdited === 'boolean' && isString(s.title) && isString(s.description);
 const isCriterion = (c: Record<string, unknown>) =>
@@ -47,7 +48,8 @@ const isCriterion = (c: Record<string, unknown>) =>
   typeof c.allowNa === 'boolean' &&
   (c.target === 'conversation' || c.target === 'message') &&
   (c.scaleType === 'binary' || c.scaleType === 'levels') &&
-  isListOf(c.levels, isLevel);
+  isListOf(c.levels, isLevel) &&
+  isOptionalNumber(c.requireCommentBelow);
 
 /** Whether a stored value is an editor state this release can show (an older or damaged one is dropped). */
 export function isEditorState(value: unknown): value is EditorState {
@@ -59,6 +61,7 @@ export function isEditorState(value: unknown): value is EditorState {
     isString(value.name) &&
     isString(value.description) &&
     isString(value.passMark) &&
+    isOptionalNumber(value.requireCommentBelow) &&
     Array.isArray(value.channels) &&
     value.channels.every(isString) &&
     isString(value.tags) &&

@@ -42,6 +42,8 @@ export interface EditorCriterion {
   scaleType: ScaleType;
   /** kept while the scale is yes/no, so switching back restores them */
   levels: EditorLevel[];
+  /** carried through unchanged: the editor has no field for it yet, and a save must not drop it */
+  requireCommentBelow?: number;
 }
 
 export interface EditorSection {
@@ -60,6 +62,8 @@ export interface EditorState {
   name: string;
   description: string;
   passMark: string;
+  /** carried through unchanged, as on a criterion */
+  requireCommentBelow?: number;
   channels: Channel[];
   /** as typed: comma-separated */
   tags: string;
@@ -146,6 +150,7 @@ export function fromRubric(rubric: Rubric, options: { baseVersion: number | null
       target: c.target,
       scaleType: c.scale.type,
       levels,
+      ...(c.requireCommentBelow !== undefined ? { requireCommentBelow: c.requireCommentBelow } : {}),
     };
   });
   return {
@@ -155,6 +160,7 @@ export function fromRubric(rubric: Rubric, options: { baseVersion: number | null
     name: rubric.name,
     description: rubric.description ?? '',
     passMark: rubric.passMark === undefined ? '' : String(rubric.passMark),
+    ...(rubric.requireCommentBelow !== undefined ? { requireCommentBelow: rubric.requireCommentBelow } : {}),
     channels: [...(rubric.appliesTo?.channels ?? [])],
     tags: (rubric.appliesTo?.tags ?? []).join(', '),
     sections,
@@ -458,6 +464,7 @@ export function toRubricInput(state: EditorState): { input: Record<string, unkno
             type: 'levels',
             levels: c.levels.map((l) => ({ value: numberOrText(l.value), label: l.label.trim(), ...(optionalText(l.description) !== undefined ? { description: optionalText(l.description) } : {}) })),
           },
+    ...(c.requireCommentBelow !== undefined ? { requireCommentBelow: c.requireCommentBelow } : {}),
   }));
   const input: Record<string, unknown> = {
     format: RUBRIC_FORMAT,
@@ -467,6 +474,7 @@ export function toRubricInput(state: EditorState): { input: Record<string, unkno
     ...(optionalText(state.description) !== undefined ? { description: optionalText(state.description) } : {}),
     ...(appliesTo ? { appliesTo } : {}),
     ...(state.passMark.trim() !== '' ? { passMark: numberOrText(state.passMark) } : {}),
+    ...(state.requireCommentBelow !== undefined ? { requireCommentBelow: state.requireCommentBelow } : {}),
     ...(state.sections.length ? { sections: state.sections.map((s) => ({ id: s.id, title: s.title.trim(), ...(optionalText(s.description) !== undefined ? { description: optionalText(s.description) } : {}) })) } : {}),
     criteria,
   };
@@ -649,6 +657,7 @@ export function previewRubric(state: EditorState): Rubric {
       allowNa: c.allowNa,
       target: c.target,
       scale: c.scaleType === 'binary' ? { type: 'binary' } : { type: 'levels', levels },
+      ...(c.requireCommentBelow !== undefined ? { requireCommentBelow: c.requireCommentBelow } : {}),
     };
   });
   const passMark = number(state.passMark, Number.NaN);
@@ -658,6 +667,7 @@ export function previewRubric(state: EditorState): Rubric {
     name: state.name.trim() || 'Untitled rubric',
     version: state.baseVersion ?? 1,
     ...(Number.isFinite(passMark) ? { passMark } : {}),
+    ...(state.requireCommentBelow !== undefined ? { requireCommentBelow: state.requireCommentBelow } : {}),
     sections: state.sections.map((s, i) => ({ id: s.key, title: s.title.trim() || `Section ${i + 1} (no title yet)`, ...(s.description.trim() ? { description: s.description.trim() } : {}) })),
     criteria,
   };

@@ -65,6 +65,15 @@ describe('from and to qa-rubric/1', () => {
     }
   });
 
+  it('keeps requireCommentBelow, on the rubric and on a criterion, though the form has no field for it', () => {
+    const base = BUILT_IN_RUBRICS[0]!;
+    const rubric = parseRubric({ ...base, requireCommentBelow: 0.5, criteria: base.criteria.map((c, i) => (i === 0 ? { ...c, requireCommentBelow: 0 } : c)) });
+    const state = fromRubric(rubric, { baseVersion: rubric.version });
+    expect(parseRubric(toRubricInput(state).input)).toEqual(rubric);
+    expect(validate(state)).toEqual({ problems: [], rubric });
+    expect(isEditorState(JSON.parse(JSON.stringify(state)))).toBe(true);
+  });
+
   it('keeps every field of a rubric with sections, weights, targets and anchored levels', () => {
     const state = fromRubric(sectioned, { baseVersion: 3 });
     expect(parseRubric(toRubricInput(state).input)).toEqual(sectioned);
