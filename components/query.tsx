@@ -13,11 +13,11 @@ const LIBRARY_READS: ReadonlySet<MessageName> = new Set<MessageName>(['rubrics:l
 /** Reads that the `store:changed` broadcast (the team-store queue moved) makes stale. */
 const STORE_READS: ReadonlySet<MessageName> = new Set<MessageName>(['store:get', 'store:review-state']);
 /**
- * Reads of stored reviews: stale after `reviews:changed`, and after the other two as well (a pull
- * runs with the store's sync; restore, purge and Delete all say `library:changed`), and after a
- * new sample (the dashboard's sample-plan coverage).
+ * Reads of stored reviews and of the samples they tick off: stale after `reviews:changed`, after
+ * the other two as well (a pull runs with the store's sync; restore, purge and Delete all say
+ * `library:changed`), and after a new sample (`sampling:changed`).
  */
-const REVIEW_READS: ReadonlySet<MessageName> = new Set<MessageName>(['dashboard:summary', 'dashboard:reviews']);
+const REVIEW_READS: ReadonlySet<MessageName> = new Set<MessageName>(['dashboard:summary', 'dashboard:reviews', 'sampling:queue', 'sampling:get']);
 
 export function protocolKey<K extends MessageName>(name: K, data: RequestOf<K>): QueryKey {
   return [name, data];

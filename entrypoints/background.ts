@@ -89,11 +89,7 @@ export default defineBackground(() => {
     clock: { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() },
     reloadTab,
     libraryChanged: () => broadcast('library:changed', {}),
-    reviewsChanged: () => {
-      broadcast('reviews:changed', {});
-      // An imported or pulled review of a sampled ticket ticks its item off in the queue too.
-      broadcast('sampling:changed', {});
-    },
+    reviewsChanged: () => broadcast('reviews:changed', {}),
     registerDomain: registerCustomDomain,
     unregisterDomain: unregisterCustomDomain,
     persistStorage,
@@ -103,9 +99,8 @@ export default defineBackground(() => {
     sampling,
     sampleCoverage: sampleCoverageFrom(db),
     reviewWritten: (review) => {
+      // A submit also says reviews:changed, which is what moves the queue; a draft changes the badge alone.
       badges.reviewWritten(ticketKey({ helpdesk: review.helpdesk, instance: review.instance, id: review.ticketId }));
-      // Only a submitted review ticks off a queue item; drafts change the badge alone.
-      if (review.status === 'submitted') broadcast('sampling:changed', {});
     },
   });
   listenForMessages(handlers);

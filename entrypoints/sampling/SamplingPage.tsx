@@ -94,7 +94,6 @@ function SampleForm({ source }: { source: HelpdeskTabInfo }) {
   const running = job.status === 'running';
 
   const saved = useProtocolQuery('sampling:get', week ? { instance: source.instance, weekId: week.id } : null);
-  useEffect(() => onEvent('sampling:changed', () => void client.invalidateQueries({ queryKey: ['sampling:get'] })), [client]);
   // The job's end is also a reason to read the saved sample again, even if the broadcast was missed.
   useEffect(() => {
     if (job.status === 'done') void client.invalidateQueries({ queryKey: protocolKey('sampling:get', { instance: job.instance, weekId: job.weekId }) });

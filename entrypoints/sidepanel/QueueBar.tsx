@@ -1,12 +1,11 @@
 // The review queue in the panel: the newest weekly sample of the helpdesk in the bound tab, how
 // much of it is reviewed, and "Next", which opens the next open ticket in that tab. An item ticks
-// off when a review of its ticket is submitted (the background says `sampling:changed`).
-import { useEffect, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+// off when a review of its ticket is submitted (the background says `reviews:changed`).
+import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { useProtocolQuery } from '@/components/query';
 import type { Ticket } from '@/lib/helpdesk/types';
-import { onEvent, request } from '@/lib/messaging/client';
+import { request } from '@/lib/messaging/client';
 import { useBoundTab } from './hooks/use-bound-tab';
 import type { PanelTabState } from './hooks/use-tab-state';
 
@@ -22,8 +21,6 @@ function locate(state: PanelTabState): { instance: string | null; ticketId: stri
 }
 
 function useQueue(instance: string | null, ticketId: string | null) {
-  const client = useQueryClient();
-  useEffect(() => onEvent('sampling:changed', () => void client.invalidateQueries({ queryKey: ['sampling:queue'] })), [client]);
   return useProtocolQuery('sampling:queue', { instance, ticketId });
 }
 
