@@ -171,11 +171,6 @@ export async function applyRevisions(db: QaDatabase, changes: readonly [before: 
   if (dictionary.changed) await db.rollups.put({ ...meta, dims: dictionary.dims, criteria: dictionary.criteria });
 }
 
-/** One review id's change; see `applyRevisions`. */
-export function applyRevision(db: QaDatabase, before: StoredReview | undefined, after: StoredReview | undefined): Promise<void> {
-  return applyRevisions(db, [[before, after]]);
-}
-
 /**
  * Runs `write`, which may add, replace or delete revisions of the review ids `ids` (and no
  * others), and moves the roll-ups by what changed for those ids. Call it inside a transaction

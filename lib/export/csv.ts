@@ -52,16 +52,6 @@ export function roundedPercent(fraction0to1: number | null | undefined): number 
   return fraction0to1 === null || fraction0to1 === undefined ? null : roundedNumber(fraction0to1 * 100);
 }
 
-/** 0..100 rounded to 2 decimals with `.`; empty for null. */
-export function percentCell(fraction0to1: number | null | undefined): string {
-  return formatNumber(roundedPercent(fraction0to1));
-}
-
-export function formatNumber(value: number | null | undefined): string {
-  const rounded = roundedNumber(value);
-  return rounded === null ? '' : String(rounded);
-}
-
 const cellText = (c: Cell) => (c === null || c === undefined ? '' : typeof c === 'string' ? guardText(c) : String(c));
 
 /** One CSV line with its CRLF. */
@@ -113,7 +103,6 @@ export function criterionColumns(rubrics: readonly RubricCriteria[], used?: Read
   return columns;
 }
 
-export const rubricKey = (record: Pick<ReviewRecord, 'rubric'>) => `${record.rubric.id}@${record.rubric.version}`;
 
 export function reviewsHeader(criteria: readonly string[]): string {
   return csvLine([...REVIEW_COLUMNS, ...criteria]);

@@ -11,7 +11,6 @@
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { guardText, type Cell } from './csv';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Excel's limits: rows per sheet (header included) and characters per cell. */
 export const MAX_SHEET_ROWS = 1_048_576;
 export const MAX_CELL_CHARS = 32_767;
