@@ -115,22 +115,19 @@ export function planSample(input: PlanInput): Plan {
   const rows = new Map<string, SampleAgent>();
   const row = (id: string) => rows.get(id) ?? (rows.set(id, { id, name: names.get(id) ?? `Agent ${id}`, eligible: 0, drawn: 0 }), rows.get(id)!);
   for (const id of input.agentIds ?? []) row(id);
-  const seen = new Set<string>();
+  // `solved` holds each ticket once (uniqueTickets), so plain counts are counts of tickets.
   for (const t of candidates) {
-    if (seen.has(t.id)) continue;
-    seen.add(t.id);
     const r = row(t.assigneeId!);
     if (!input.exclude.has(t.id)) r.eligible += 1;
   }
   for (const item of items) row(item.agentId).drawn += 1;
 
-  const solvedIds = new Set(solved.map((t) => t.id));
   return {
     items,
     agents: [...rows.values()].sort(byName),
-    found: solvedIds.size,
-    excluded: [...solvedIds].filter((id) => input.exclude.has(id)).length,
-    unassigned: new Set(solved.filter((t) => t.assigneeId === null).map((t) => t.id)).size,
+    found: solved.length,
+    excluded: solved.filter((t) => input.exclude.has(t.id)).length,
+    unassigned: solved.filter((t) => t.assigneeId === null).length,
   };
 }
 
