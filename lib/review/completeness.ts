@@ -4,6 +4,7 @@
 // with the same rule, so a page that skips the check cannot store a half-done review.
 import { scaleValues, type Criterion, type Rubric } from '../rubric/schema';
 import { scoreCriterion } from '../rubric/scoring';
+import { groupCriteria } from '../rubric/sections';
 
 export type MissingReason =
   /** neither rated nor N/A */
@@ -29,9 +30,7 @@ export interface GivenAnswer {
 
 /** The scorecard's order: criteria of each declared section in section order, then the rest. */
 export function criteriaInDisplayOrder(rubric: Pick<Rubric, 'criteria' | 'sections'>): Criterion[] {
-  const sections = rubric.sections ?? [];
-  if (sections.length === 0) return rubric.criteria;
-  return [...sections.flatMap((s) => rubric.criteria.filter((c) => c.section === s.id)), ...rubric.criteria.filter((c) => !c.section)];
+  return groupCriteria(rubric).flatMap((g) => g.criteria);
 }
 
 /** The threshold that applies to a criterion: its own, else the rubric's; undefined when none. */
