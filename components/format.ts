@@ -57,3 +57,8 @@ export const CHANNEL_LABELS: Record<string, string> = {
   social: 'Social',
   other: 'Other',
 };
+
+/** "1 review", "2 reviews", "1,250 reviews": a count with the word that fits it. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}

@@ -6,6 +6,7 @@ import { downloadBlob } from '@/components/download';
 import type { ExportFormat } from '@/lib/export/writers';
 import type { ReviewFilterInput } from '@/lib/messaging/protocol';
 import { runExport, type ExportProgress } from './export-run';
+import { plural } from '@/components/format';
 
 const BUTTONS: { format: ExportFormat; testId: string; label: string }[] = [
   { format: 'reviews-csv', testId: 'export-csv', label: 'reviews.csv' },
@@ -21,12 +22,11 @@ type ExportState =
   | { step: 'cancelled' }
   | { step: 'failed'; message: string };
 
-const reviews = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'review' : 'reviews'}`;
 
 function describeProgress(progress: ExportProgress | null): string {
   if (!progress || progress.stored === null) return 'Starting…';
   const share = progress.stored === 0 ? 100 : Math.floor((100 * progress.read) / progress.stored);
-  return `${reviews(progress.done)} written · ${share}% of ${progress.stored.toLocaleString('en')} stored revisions read`;
+  return `${plural(progress.done, 'review', 'reviews')} written · ${share}% of ${progress.stored.toLocaleString('en')} stored revisions read`;
 }
 
 export function ExportPanel({ filter }: { filter: ReviewFilterInput }) {
@@ -48,7 +48,7 @@ export function ExportPanel({ filter }: { filter: ReviewFilterInput }) {
         onProgress: (progress) => setState({ step: 'running', format, progress }),
       });
       downloadBlob(result.fileName, result.blob);
-      const skipped = result.skipped > 0 ? [`${reviews(result.skipped)} could not be read and were left out.`] : [];
+      const skipped = result.skipped > 0 ? [`${plural(result.skipped, 'review', 'reviews')} could not be read and were left out.`] : [];
       setState({ step: 'done', fileName: result.fileName, written: result.written, notes: [...skipped, ...result.notes] });
     } catch (err) {
       if (controller.signal.aborted) setState({ step: 'cancelled' });
@@ -93,7 +93,7 @@ export function ExportPanel({ filter }: { filter: ReviewFilterInput }) {
       {state.step === 'done' && (
         <div role="status" data-testid="export-status" data-state="done" data-count={state.written}>
           <p className="ok-text">
-            Saved {state.fileName}: {reviews(state.written)}.
+            Saved {state.fileName}: {plural(state.written, 'review', 'reviews')}.
           </p>
           {state.notes.map((note) => (
             <p key={note} className="notice">

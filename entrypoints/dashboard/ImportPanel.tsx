@@ -7,6 +7,7 @@ import { request } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
 import { importSizeProblem } from '@/lib/review/import';
 import { takeChosenFile } from '@/components/file-input';
+import { plural } from '@/components/format';
 
 type ImportReport = ResponseOf<'imports:reviews'>;
 
@@ -16,7 +17,6 @@ type ImportState =
   | { step: 'imported'; fileName: string; report: ImportReport }
   | { step: 'failed'; fileName: string; message: string };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 export function ImportPanel({ onImported }: { onImported?: (report: ImportReport) => void }) {
   const [state, setState] = useState<ImportState>({ step: 'idle' });

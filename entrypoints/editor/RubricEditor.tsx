@@ -26,6 +26,7 @@ import { CriterionCard, criterionName, type CardDrag, type CardMoves } from './C
 import { SectionCard, sectionName } from './SectionCard';
 import { FieldsContext, TextField, domId, useField, type FieldsApi } from './fields';
 import { PanelPreview } from './PanelPreview';
+import { plural } from '@/components/format';
 
 export interface RestoredDraft {
   savedAt: number;
@@ -57,7 +58,6 @@ type SaveState =
 
 const DRAG_TYPE = 'application/x-qa-rubric-editor';
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /** Where a field sits, for the list of problems: "Criterion 2, “Greets”, level 3". */
 function whereOf(field: string, state: EditorState): string {

@@ -7,6 +7,7 @@ import { downloadBlob } from '@/components/download';
 import { useProtocolQuery, useSetProtocolData } from '@/components/query';
 import { initialRestoreState, restoreReducer, type RestoreMode, type RestorePreview, type RestoreResult } from './restore-state';
 import { takeChosenFile } from '@/components/file-input';
+import { plural } from '@/components/format';
 
 const TABLE_LABELS = {
   reviews: 'Review revisions',
@@ -16,7 +17,6 @@ const TABLE_LABELS = {
 } as const;
 const TABLES = Object.keys(TABLE_LABELS) as (keyof typeof TABLE_LABELS)[];
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A failure as the title and problems the page lists. */
 function problemsOf(err: unknown): { title: string; problems: string[] } {

@@ -7,10 +7,10 @@ import type { ResponseOf } from '@/lib/messaging/protocol';
 import { useProtocolQuery } from '@/components/query';
 import { editorUrl } from '@/components/editor-link';
 import { downloadBlob } from '@/components/download';
+import { plural } from '@/components/format';
 
 type Entry = ResponseOf<'rubrics:library'>[number];
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function facts(e: Entry): string {
   const r = e.rubric;
