@@ -360,19 +360,7 @@ async function dashboardSpeed() {
         },
         { type, data },
       );
-    const scan = () =>
-      ext.worker.evaluate(async () => {
-        const open = indexedDB.open('qa-scorecards');
-        const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
-        const started = performance.now();
-        const count = await new Promise<number>((resolve) => {
-          let n = 0;
-          const cursor = db.transaction('reviews').objectStore('reviews').openCursor();
-          cursor.onsuccess = () => (cursor.result ? (n++, cursor.result.continue()) : resolve(n));
-        });
-        db.close();
-        return { ms: performance.now() - started, count };
-      });
+    const scan = () => rawScan(ext.worker);
 
     const today = new Date().toLocaleDateString('en-CA', { timeZone });
     const from = new Date(Date.parse(`${today}T12:00:00Z`) - 83 * 86_400_000).toISOString().slice(0, 10);
@@ -455,7 +443,7 @@ async function seedReviews(worker: Worker, count: number) {
  * `values`: each record is also read (`cursor.value`), which is when Chromium deserializes it;
  * without, the cursor only walks the keys and values it never hands out.
  */
-function rawScanMs(worker: Worker, values = false): Promise<number> {
+function rawScan(worker: Worker, values = false): Promise<{ ms: number; count: number }> {
   return worker.evaluate(async (values) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('qa-scorecards');
@@ -464,10 +452,12 @@ function rawScanMs(worker: Worker, values = false): Promise<number> {
     });
     const started = performance.now();
     let seen = 0;
+    let count = 0;
     await new Promise<void>((resolve, reject) => {
       const cursor = db.transaction('reviews').objectStore('reviews').openCursor();
       cursor.onsuccess = () => {
         if (!cursor.result) return resolve();
+        count += 1;
         if (values && cursor.result.value) seen += 1;
         cursor.result.continue();
       };
@@ -475,7 +465,7 @@ function rawScanMs(worker: Worker, values = false): Promise<number> {
     });
     db.close();
     if (values && seen === 0) throw new Error('the scan read no values');
-    return performance.now() - started;
+    return { ms: performance.now() - started, count };
   }, values);
 }
 
@@ -491,9 +481,10 @@ async function exportSpeed() {
   const ext = await launchWithExtension(newProfileDir());
   try {
     await seedReviews(ext.worker, count);
-    await rawScanMs(ext.worker); // warm-up
-    const scans = [await rawScanMs(ext.worker), await rawScanMs(ext.worker), await rawScanMs(ext.worker)];
-    const valueScans = [await rawScanMs(ext.worker, true), await rawScanMs(ext.worker, true), await rawScanMs(ext.worker, true)];
+    const scanMs = async (values = false) => (await rawScan(ext.worker, values)).ms;
+    await scanMs(); // warm-up
+    const scans = [await scanMs(), await scanMs(), await scanMs()];
+    const valueScans = [await scanMs(true), await scanMs(true), await scanMs(true)];
     const page = await ext.context.newPage();
     await page.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
     const cdp = await ext.context.newCDPSession(page);
