@@ -12,16 +12,23 @@ export interface ImportOutcome {
   duplicates: number;
 }
 
-export async function importReviewCopies(db: QaDatabase, records: readonly ReviewRecord[]): Promise<ImportOutcome> {
-  // Every table: `writeReviews` keeps what is derived from reviews in step, in this transaction.
-  return db.transaction('rw', db.tables, async () => {
-    const stored = await db.reviews.bulkGet(records.map((r): [string, number] => [r.id, r.revision]));
-    const fresh = new Map<string, ReviewRecord>();
-    records.forEach((record, i) => {
-      const key = JSON.stringify([record.id, record.revision]);
-      if (!stored[i] && !fresh.has(key)) fresh.set(key, record);
-    });
-    await writeReviews(db, [...fresh.values()].map((r) => toStored(r, 'imported')));
-    return { added: fresh.size, duplicates: records.length - fresh.size };
+/**
+ * Adds the revisions that are not stored yet (nor earlier in `records`) as read-only copies with
+ * `origin`, through `writeReviews`. Call it inside a transaction over at least the reviews and the
+ * roll-ups: a pull page also moves its cursor in the same one.
+ */
+export async function addNewRevisions(db: QaDatabase, records: readonly ReviewRecord[], origin: 'pulled' | 'imported'): Promise<ImportOutcome> {
+  const stored = await db.reviews.bulkGet(records.map((r): [string, number] => [r.id, r.revision]));
+  const fresh = new Map<string, ReviewRecord>();
+  records.forEach((record, i) => {
+    const key = JSON.stringify([record.id, record.revision]);
+    if (!stored[i] && !fresh.has(key)) fresh.set(key, record);
   });
+  await writeReviews(db, [...fresh.values()].map((r) => toStored(r, origin)));
+  return { added: fresh.size, duplicates: records.length - fresh.size };
+}
+
+export function importReviewCopies(db: QaDatabase, records: readonly ReviewRecord[]): Promise<ImportOutcome> {
+  // Every table: `writeReviews` keeps what is derived from reviews in step, in this transaction.
+  return db.transaction('rw', db.tables, () => addNewRevisions(db, records, 'imported'));
 }

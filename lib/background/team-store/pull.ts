@@ -2,8 +2,7 @@
 // sees the whole team without a server of ours. Records are deduplicated by (id, revision):
 // the reviewer's own revisions come back from the store and are already here.
 import type { QaDatabase } from '../../db/schema';
-import { toStored } from '../../db/reviews';
-import { trackRollups } from '../../db/rollups';
+import { addNewRevisions } from '../../db/review-import';
 import { reviewRecordSchema, type ReviewRecord } from '../../review/record';
 import { pullUrl } from '../../team-store/endpoint';
 import { z } from '../../zod';
@@ -51,19 +50,9 @@ export interface PullOutcome {
 /** Stores one page and moves the cursor in the same transaction, so a stop never skips records. */
 async function storePage(db: QaDatabase, records: ReviewRecord[], state: PullState): Promise<{ added: number; duplicates: number }> {
   return db.transaction('rw', db.reviews, db.settings, db.rollups, async () => {
-    const existing = await db.reviews.bulkGet(records.map((r) => [r.id, r.revision] as [string, number]));
-    const fresh = new Map<string, ReviewRecord>();
-    records.forEach((r, i) => {
-      if (!existing[i]) fresh.set(`${r.id}\u0000${r.revision}`, r);
-    });
-    const added = [...fresh.values()];
-    await trackRollups(
-      db,
-      added.map((r) => r.id),
-      () => db.reviews.bulkAdd(added.map((r) => toStored(r, 'pulled'))),
-    );
+    const outcome = await addNewRevisions(db, records, 'pulled');
     await db.settings.put({ key: PULL_STATE_KEY, value: state });
-    return { added: fresh.size, duplicates: records.length - fresh.size };
+    return outcome;
   });
 }
 
