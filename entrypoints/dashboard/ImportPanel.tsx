@@ -1,7 +1,7 @@
 // Merging reviewers' files (contract §12): a qa-review/1 JSON Lines file is added to this
 // browser's reviews as read-only copies. A revision already here is a duplicate and changes
-// nothing; a bad line is reported with its number and skipped. Self-contained: `onImported`
-// lets the dashboard read its figures again.
+// nothing; a bad line is reported with its number and skipped. The background says
+// `reviews:changed` after an import, so the dashboard's figures follow on their own.
 import { useRef, useState, type ChangeEvent } from 'react';
 import { request } from '@/lib/messaging/client';
 import type { ResponseOf } from '@/lib/messaging/protocol';
@@ -18,7 +18,7 @@ type ImportState =
   | { step: 'failed'; fileName: string; message: string };
 
 
-export function ImportPanel({ onImported }: { onImported?: (report: ImportReport) => void }) {
+export function ImportPanel() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const files = useRef(0);
 
@@ -38,7 +38,6 @@ export function ImportPanel({ onImported }: { onImported?: (report: ImportReport
       const report = await request('imports:reviews', { text: await file.text() });
       if (turn !== files.current) return;
       setState({ step: 'imported', fileName, report });
-      onImported?.(report);
     } catch (err) {
       if (turn !== files.current) return;
       setState({ step: 'failed', fileName, message: `${err instanceof Error ? err.message : String(err)} Nothing was imported.` });

@@ -85,11 +85,15 @@ export function useScorecardKeyboard({ rubric, answers, readOnly, setAnswer, sub
     focusMissing(missing);
   }, [answers, focusMissing, rubric, submit]);
 
+  const openHelp = useCallback(() => {
+    helpOpener.current = document.activeElement;
+    setHelpOpen(true);
+  }, []);
+
   const onCommand = (command: ScorecardCommand, row: HTMLElement | null, target: Element | null): boolean => {
     switch (command.type) {
       case 'help':
-        helpOpener.current = document.activeElement;
-        setHelpOpen(true);
+        openHelp();
         return true;
       case 'jump':
         if (readOnly) editRef.current?.focus();
@@ -189,10 +193,6 @@ export function useScorecardKeyboard({ rubric, answers, readOnly, setAnswer, sub
     else focusMissing(missingAnswers(rubric, answers));
   }, [readOnly, rubric, answers, focusMissing]);
 
-  const openHelp = useCallback(() => {
-    helpOpener.current = document.activeElement;
-    setHelpOpen(true);
-  }, []);
   /** Called once the overlay has closed (Escape or its Close button): focus goes back. */
   const closeHelp = useCallback(() => {
     setHelpOpen(false);
