@@ -3,6 +3,7 @@
 // review-draft-state.ts; this hook runs the timers and the requests.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MessageError, request } from '@/lib/messaging/client';
+import { sendUntilAnswered } from '@/lib/messaging/resend';
 import type { Person, Ticket } from '@/lib/helpdesk/types';
 import type { AnswerInput, ReviewKind, ReviewRecord } from '@/lib/review/record';
 import type { Rubric } from '@/lib/rubric/schema';
@@ -25,6 +26,14 @@ export type { SaveStatus } from './review-draft-state';
 
 export const AUTOSAVE_DELAY_MS = 400;
 const RETRY_DELAY_MS = 3_000;
+
+/**
+ * Saves and submits carry the form's writer id and sequence number, so the background stores each
+ * once however often it arrives: one that is not answered is sent again (see resend.ts). A save
+ * answers in milliseconds; one queued behind a long write (a roll-up rebuild) in seconds.
+ */
+const UNANSWERED = { everyMs: 5_000, attempts: 3, unanswered: () => new MessageError('no-reply', 'The extension did not answer. Nothing is lost: your changes are kept in this panel.') };
+const writeOnce: typeof request = (type, data) => sendUntilAnswered(() => request(type, data), UNANSWERED);
 
 export interface ReviewDraft extends DraftFields {
   record: ReviewRecord | null;
@@ -82,7 +91,7 @@ export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric:
     const carried = s.edits;
     dispatch({ type: 'save-started' });
     try {
-      const saved = await request('reviews:save-draft', draftInput(s, contextRef.current, writer));
+      const saved = await writeOnce('reviews:save-draft', draftInput(s, contextRef.current, writer));
       dispatch({ type: 'save-stored', record: saved, carried });
     } catch (err) {
       dispatch({ type: 'save-failed', message: messageOf(err), code: err instanceof MessageError ? err.code : null });
@@ -138,7 +147,7 @@ export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric:
       // Whatever autosave was pending or retrying goes into the submitted record.
       await flush();
       const writer = { id: writerRef.current.id, seq: ++writerRef.current.seq };
-      const record = await request('reviews:submit', draftInput(current(), contextRef.current, writer));
+      const record = await writeOnce('reviews:submit', draftInput(current(), contextRef.current, writer));
       clearTimeout(timerRef.current);
       dispatch({ type: 'submit-stored', record });
     } catch (err) {

@@ -134,6 +134,19 @@ describe('review repository', () => {
     ).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('a save or submit that arrives twice (a request the panel sent again) changes nothing the second time', async () => {
+    const writer = (seq: number) => ({ id: 'form-a', seq });
+    const first = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }, { basedOn: null, writer: writer(1) }), clock);
+    const again = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }, { basedOn: null, writer: writer(1) }), clock);
+    expect(again).toEqual(first);
+    const complete = input({ tone: { value: 3, comment: '' }, gdpr: { value: 1, comment: '' } }, { id: first.id, basedOn: first.updatedAt, writer: writer(2) });
+    const submitted = await submitReview(db, rubric, complete, clock);
+    const resent = await submitReview(db, rubric, complete, clock);
+    expect(resent).toEqual(submitted);
+    expect(await db.reviews.where('id').equals(first.id).count()).toBe(1);
+    expect((await db.outbox.toArray()).map((e) => `${e.reviewId}#${e.revision}`)).toEqual([`${first.id}#1`]);
+  });
+
   it('refuses a review id that belongs to another ticket', async () => {
     const saved = await saveDraft(db, rubric, input({ tone: { value: 1, comment: '' } }), clock);
     const other = input({ tone: { value: 2, comment: '' } }, { id: saved.id });

@@ -1,0 +1,50 @@
+// A request that may safely arrive twice is sent again while no answer comes. Chromium can lose a
+// message between an extension page and the service worker (seen in CI: a draft save whose
+// promise never settled, though the next save went through), and a promise that never settles
+// leaves the page saying "Saving…" for ever. The first answer of any attempt settles the request;
+// an answer that says no is an answer too.
+
+export interface ResendTimers {
+  setTimeout: (fn: () => void, ms: number) => unknown;
+  clearTimeout: (handle: unknown) => void;
+}
+
+const browserTimers: ResendTimers = {
+  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export interface ResendOptions {
+  /** how long an attempt waits for its answer before the next is sent */
+  everyMs: number;
+  /** attempts in all; after the last one's wait the request fails with `unanswered()` */
+  attempts: number;
+  /** the error when no attempt was answered */
+  unanswered: () => Error;
+  timers?: ResendTimers;
+}
+
+export function sendUntilAnswered<T>(send: () => Promise<T>, { everyMs, attempts, unanswered, timers = browserTimers }: ResendOptions): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    let timer: unknown;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      timers.clearTimeout(timer);
+      finish();
+    };
+    const attempt = (n: number) => {
+      send().then(
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error)),
+      );
+      timer = timers.setTimeout(() => {
+        if (settled) return;
+        if (n < attempts) attempt(n + 1);
+        else settle(() => reject(unanswered()));
+      }, everyMs);
+    };
+    attempt(1);
+  });
+}
