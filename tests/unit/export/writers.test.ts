@@ -97,6 +97,21 @@ describe('export files written page by page', () => {
     ]);
   });
 
+  it('CSV pages written from stored rows leave out and count what is not a record, and write nothing of a row beyond their columns', () => {
+    const stored = { ...records[0], ticketKey: 'zendesk:acme:SECRET-KEY', origin: 'pulled', writer: { id: 'w', seq: 1 } };
+    for (const format of ['reviews-csv', 'answers-csv'] as const) {
+      const out = writeTextPage([stored, { format: 'qa-review/1', id: 'broken' }, 'junk', null, records[1]], { format, redact: true, criteria });
+      expect(out.skipped).toBe(3);
+      expect(out.written).toBe(2);
+      expect(out.text).not.toContain('SECRET-KEY');
+      expect(out.text).not.toContain('jane@example.com');
+      expect(out.text).not.toContain('7946');
+      expect(out.rubrics.map((r) => `${r.id}@${r.version}`)).toEqual([...new Set(records.map((r) => `${r.rubric.id}@${r.rubric.version}`))]);
+    }
+    // The stored row itself is left as it was.
+    expect(stored.subject).toBe('Refund for jane@example.com');
+  });
+
   it('a record that is not qa-review/1 is left out and counted', () => {
     const out = outgoingPage([records[0], { format: 'qa-review/1', id: 'broken' }, 'junk', records[1]], { redact: true });
     expect(out.records.map((r) => r.id)).toEqual(['r-1', 'r-2']);
