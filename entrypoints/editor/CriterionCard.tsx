@@ -5,6 +5,7 @@ import type { DragEvent, KeyboardEvent } from 'react';
 import { MAX_LEVELS, MIN_LEVELS } from '@/lib/rubric/schema';
 import { fieldKey, type EditorCriterion, type EditorSection, type ScaleType, type Target } from './editor-state';
 import { TextField, domId, useField } from './fields';
+import { plural } from '@/components/format';
 
 export interface CardMoves {
   canUp: boolean;
@@ -42,7 +43,6 @@ interface Props {
   onRemove: () => void;
 }
 
-/** Alt+↑ / Alt+↓ inside a card moves it; shared by criterion and section cards. */
 /** What makes a card movable: Alt+↑/↓ inside it, and a drop target for dragged cards. */
 export function movableCard(moves: CardMoves, drag: CardDrag) {
   return { onKeyDown: moveKeys(moves), onDragOver: drag.onDragOver, onDragLeave: drag.onDragLeave, onDrop: drag.onDrop };
@@ -74,6 +74,7 @@ export function CardActions({ name, moves, onRemove, removeTestId }: { name: str
   );
 }
 
+/** Alt+↑ / Alt+↓ inside a card moves it; shared by criterion and section cards. */
 export function moveKeys(moves: CardMoves) {
   return (e: KeyboardEvent) => {
     if (!e.altKey || e.ctrlKey || e.metaKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
@@ -149,7 +150,7 @@ export function CriterionCard({ criterion, number, headingLevel, sections, moves
       {!expanded && (
         <p className="card-summary muted">
           {criterionSummary(criterion)}
-          {problemCount > 0 && <strong className="card-problems"> · {problemCount === 1 ? '1 problem' : `${problemCount} problems`}</strong>}
+          {problemCount > 0 && <strong className="card-problems"> · {plural(problemCount, 'problem', 'problems')}</strong>}
         </p>
       )}
       {expanded && (

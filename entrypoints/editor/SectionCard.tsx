@@ -3,6 +3,7 @@
 import { fieldKey, type EditorSection } from './editor-state';
 import { CardActions, DragHandle, movableCard, type CardDrag, type CardMoves } from './CriterionCard';
 import { TextField, domId } from './fields';
+import { plural } from '@/components/format';
 
 interface Props {
   section: EditorSection;
@@ -35,7 +36,7 @@ export function SectionCard({ section, number, criteriaCount, moves, drag, onCha
         <h3 id={headingId}>
           Section {number}
           {section.title.trim() ? <span className="card-title">: {section.title.trim()}</span> : null}
-          <span className="muted card-count"> · {criteriaCount === 1 ? '1 criterion' : `${criteriaCount} criteria`}</span>
+          <span className="muted card-count"> · {plural(criteriaCount, 'criterion', 'criteria')}</span>
         </h3>
         <CardActions name={name} moves={moves} onRemove={onRemove} />
       </div>

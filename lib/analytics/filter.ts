@@ -61,7 +61,7 @@ export function startOfDayIn(day: string, timeZone: string, plusDays = 0): numbe
   return (plusDays === 0 ? midnight : addDays(midnight, plusDays)).getTime();
 }
 
-const setOrNull = (values: readonly string[]) => (values.length > 0 ? new Set(values) : null);
+const setOrNull = <T,>(values: readonly T[]) => (values.length > 0 ? new Set(values) : null);
 
 export function compileFilter(filter: ReviewFilter): CompiledFilter {
   return {
@@ -70,7 +70,7 @@ export function compileFilter(filter: ReviewFilter): CompiledFilter {
     agents: setOrNull(filter.agentIds),
     reviewers: setOrNull(filter.reviewerIds),
     rubrics: setOrNull(filter.rubricIds),
-    rubricVersions: filter.rubricVersions.length > 0 ? new Set(filter.rubricVersions) : null,
+    rubricVersions: setOrNull(filter.rubricVersions),
     channels: setOrNull(filter.channels),
     kinds: setOrNull(filter.kinds),
     allRevisions: filter.allRevisions,

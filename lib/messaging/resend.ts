@@ -4,16 +4,6 @@
 // leaves the page saying "Saving…" for ever. The first answer of any attempt settles the request;
 // an answer that says no is an answer too.
 
-export interface ResendTimers {
-  setTimeout: (fn: () => void, ms: number) => unknown;
-  clearTimeout: (handle: unknown) => void;
-}
-
-const browserTimers: ResendTimers = {
-  setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export interface ResendOptions {
   /** how long an attempt waits for its answer before the next is sent */
   everyMs: number;
@@ -21,17 +11,16 @@ export interface ResendOptions {
   attempts: number;
   /** the error when no attempt was answered */
   unanswered: () => Error;
-  timers?: ResendTimers;
 }
 
-export function sendUntilAnswered<T>(send: () => Promise<T>, { everyMs, attempts, unanswered, timers = browserTimers }: ResendOptions): Promise<T> {
+export function sendUntilAnswered<T>(send: () => Promise<T>, { everyMs, attempts, unanswered }: ResendOptions): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let settled = false;
-    let timer: unknown;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const settle = (finish: () => void) => {
       if (settled) return;
       settled = true;
-      timers.clearTimeout(timer);
+      clearTimeout(timer);
       finish();
     };
     const attempt = (n: number) => {
@@ -39,7 +28,7 @@ export function sendUntilAnswered<T>(send: () => Promise<T>, { everyMs, attempts
         (value) => settle(() => resolve(value)),
         (error: unknown) => settle(() => reject(error)),
       );
-      timer = timers.setTimeout(() => {
+      timer = setTimeout(() => {
         if (settled) return;
         if (n < attempts) attempt(n + 1);
         else settle(() => reject(unanswered()));
