@@ -1,8 +1,9 @@
-// A request that may safely arrive twice is sent again while no answer comes. Chromium can lose a
-// message between an extension page and the service worker (seen in CI: a draft save whose
-// promise never settled, though the next save went through), and a promise that never settles
-// leaves the page saying "Saving…" for ever. The first answer of any attempt settles the request;
-// an answer that says no is an answer too.
+// A request that may safely arrive twice is sent again while no answer comes, and fails with an
+// error of its own when none ever does: a promise that never settles leaves the page saying
+// "Saving…" for ever. The first answer of any attempt settles the request; an answer that says
+// no is an answer too. (Why a request can go unanswered is not known: in CI the background
+// once left a draft save and both of its resends unanswered for 15 s, so it is not only a
+// message lost on its way.)
 
 export interface ResendOptions {
   /** how long an attempt waits for its answer before the next is sent */
