@@ -110,3 +110,27 @@ test('two windows on one review: the outdated one is refused, keeps its change o
   await panel.reload();
   await expect(ratingOption(panel, 0, 'last')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('autosave sends one save per pause in typing, never a save per render while one is on its way', async ({ session }) => {
+  const ticket = DEMO.zendesk.tickets[0]!;
+  const { panel } = await session.openTicket(`https://${DEMO.zendesk.host}/agent/tickets/${ticket.id}`);
+  await expect(panel.getByTestId('criterion').first()).toBeVisible();
+  // Counts the saves the panel sends (the polyfill calls chrome.runtime.sendMessage at send time).
+  await panel.evaluate(() => {
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage: (...args: unknown[]) => unknown } } }).chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    const w = window as unknown as { __saves: number };
+    w.__saves = 0;
+    runtime.sendMessage = (...args: unknown[]) => {
+      if ((args[0] as { type?: string } | undefined)?.type === 'reviews:save-draft') w.__saves += 1;
+      return send(...args);
+    };
+  });
+  const criteria = await panel.getByTestId('criterion').count();
+  await completeReview(panel);
+  await expect(panel.getByTestId('save-status')).toContainText('Saved');
+  const saves = await panel.evaluate(() => (window as unknown as { __saves: number }).__saves);
+  // One save per pause at most: never more saves than changes. (A render loop sent dozens.)
+  expect(saves).toBeGreaterThan(0);
+  expect(saves).toBeLessThanOrEqual(criteria);
+});

@@ -71,7 +71,12 @@ function useDraftStore(initial: ReviewRecord | null, defaultReviewee: Person | n
     ref.current = draftReducer(ref.current!, action);
     setState(ref.current);
   }, []);
-  return { state, current: () => ref.current!, dispatch };
+  // Stable, like `dispatch`: the callbacks built on it (saveNow, and the effect that saves on
+  // close) must not change with every render. A new `current` each render re-ran that effect,
+  // and its cleanup sent a save on every render while one was in flight: each save's own
+  // "saving" render sent the next, a storm that buried the background under load.
+  const current = useCallback(() => ref.current!, []);
+  return { state, current, dispatch };
 }
 
 export function useReviewDraft(opts: { ticket: Ticket; reviewer: Person; rubric: Rubric; kind: ReviewKind; initial: ReviewRecord | null }): ReviewDraft {
