@@ -1,9 +1,8 @@
 // A request that may safely arrive twice is sent again while no answer comes, and fails with an
 // error of its own when none ever does: a promise that never settles leaves the page saying
 // "Saving…" for ever. The first answer of any attempt settles the request; an answer that says
-// no is an answer too. (Why a request can go unanswered is not known: in CI the background
-// once left a draft save and both of its resends unanswered for 15 s, so it is not only a
-// message lost on its way.)
+// no is an answer too. (The one case seen so far was the panel burying the background under a
+// storm of saves, fixed in use-review-draft.ts; this guard ends such a wait whatever its cause.)
 
 export interface ResendOptions {
   /** how long an attempt waits for its answer before the next is sent */
